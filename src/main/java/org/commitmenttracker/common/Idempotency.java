@@ -1,0 +1,115 @@
+package org.commitmenttracker.common;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Honours the Idempotency-Key header of POST requests: the first request with a key is carried out and its response
+ * stored in the same transaction; a repeat with the same key and body gets that response again and writes nothing.
+ * A concurrent repeat waits on the first one's row lock, so two requests with one key never both write.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    /** What a POST produced: its status, Location (or null), body and the body's version for the ETag (or null). */
+    public record Outcome(int status, URI location, Object body, Long version) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    Idempotency(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** Runs {@code action} once per {@code key} within {@code scope} (the operation, e.g. "POST /api/v1/targets"). */
+    @Transactional
+    public Response once(String key, String scope, Object request, Supplier<Outcome> action) {
+        if (key == null) {
+            return toResponse(action.get());
+        }
+        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiProblem.invalid(HEADER, "must be 1–200 visible ASCII characters");
+        }
+        var hash = hash(request);
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (scope, key, request_hash, created_at)
+                values (:scope, :key, :hash, now()) on conflict do nothing""")
+                .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
+                .executeUpdate();
+        if (claimed == 1) {
+            var outcome = action.get();
+            em.createNativeQuery("""
+                    update idempotency_record set status = :status, location = :location, body = :body
+                    where scope = :scope and key = :key""")
+                    .setParameter("status", outcome.status())
+                    .setParameter("location", outcome.location() == null ? null : outcome.location().toString())
+                    .setParameter("body", json(outcome.body()))
+                    .setParameter("scope", scope).setParameter("key", key)
+                    .executeUpdate();
+            return toResponse(outcome);
+        }
+        var stored = (Object[]) em.createNativeQuery("""
+                select request_hash, status, location, body from idempotency_record
+                where scope = :scope and key = :key""")
+                .setParameter("scope", scope).setParameter("key", key)
+                .getSingleResult();
+        if (!hash.equals(stored[0])) {
+            throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                    "this Idempotency-Key was already used for a different request body; use a new key");
+        }
+        var replay = Response.status(((Number) stored[1]).intValue()).header("Idempotent-Replayed", "true");
+        if (stored[2] != null) {
+            replay.location(URI.create((String) stored[2]));
+        }
+        try {
+            return replay.entity(mapper.readTree((String) stored[3])).type(MediaType.APPLICATION_JSON).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent response is not JSON", e);
+        }
+    }
+
+    private static Response toResponse(Outcome outcome) {
+        var response = Response.status(outcome.status()).entity(outcome.body()).type(MediaType.APPLICATION_JSON);
+        if (outcome.location() != null) {
+            response.location(outcome.location());
+        }
+        if (outcome.version() != null) {
+            response.tag(Etags.of(outcome.version()));
+        }
+        return response.build();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.commitmenttracker.common;
+
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the service. When no datasource URL is configured (QUARKUS_DATASOURCE_JDBC_URL or the system property
+ * quarkus.datasource.jdbc.url), it first starts an embedded PostgreSQL whose data directory survives restarts:
+ * by default ~/.commitment-tracker/pgdata, or TRACKER_EMBEDDED_DB_DATA_DIR; its port is TRACKER_EMBEDDED_DB_PORT
+ * (default: any free port).
+ */
+@QuarkusMain
+public final class Launcher {
+
+    private static final Logger LOG = Logger.getLogger(Launcher.class);
+
+    private Launcher() {
+    }
+
+    public static void main(String... args) {
+        if (setting("quarkus.datasource.jdbc.url", null) == null) {
+            var dataDir = Path.of(setting("tracker.embedded-db.data-dir",
+                    Path.of(System.getProperty("user.home"), ".commitment-tracker", "pgdata").toString()));
+            int port = Integer.parseInt(setting("tracker.embedded-db.port", "0"));
+            var database = EmbeddedDatabase.start(dataDir, port);
+            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl("postgres"));
+            System.setProperty("quarkus.datasource.username", database.username());
+            LOG.infof("No datasource configured: started embedded PostgreSQL at %s with data directory %s"
+                    + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)",
+                    database.jdbcUrl("postgres"), database.dataDirectory());
+        }
+        Quarkus.run(args);
+    }
+
+    /** A setting from a system property, else from its environment variable (FOO_BAR_BAZ for foo.bar-baz). */
+    private static String setting(String key, String fallback) {
+        var value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,119 @@
+package org.commitmenttracker.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Parses path and query parameters, so that a malformed one is a 400 naming it rather than JAX-RS's bare 404.
+ * Every method returns null for an absent parameter, unless it has a default.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, "'" + printable(value) + "' is not a UUID");
+        }
+    }
+
+    /** A path id: must be present and a UUID. */
+    public static UUID id(String value) {
+        var id = uuid("id", value);
+        if (id == null) {
+            throw ApiProblem.invalid("id", "must be a UUID");
+        }
+        return id;
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "'" + printable(value) + "' is not a valid date (YYYY-MM-DD)");
+        }
+    }
+
+    public static Integer integer(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw ApiProblem.invalid(name, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(name, "'" + printable(value) + "' is not a whole number");
+        }
+    }
+
+    static int intInRange(String name, String value, int fallback, int min, int max) {
+        var parsed = integer(name, value, min, max);
+        return parsed == null ? fallback : parsed;
+    }
+
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.invalid(name, "must be true or false");
+        };
+    }
+
+    /** Free text for a search; null when blank. */
+    public static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw ApiProblem.invalid(name, "must not contain NUL characters");
+        }
+        if (value.length() > 200) {
+            throw ApiProblem.invalid(name, "must be at most 200 characters");
+        }
+        return value.trim();
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            var allowed = new StringBuilder();
+            for (var constant : type.getEnumConstants()) {
+                allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name());
+            }
+            throw ApiProblem.invalid(name, "'" + printable(value) + "' is not one of " + allowed);
+        }
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, with the pattern characters escaped (escape character '\'). */
+    public static String containsPattern(String text) {
+        return "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String printable(String value) {
+        var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}

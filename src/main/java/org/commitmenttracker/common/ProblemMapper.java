@@ -1,0 +1,207 @@
+package org.commitmenttracker.common;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every failure into application/problem+json. Client mistakes say what is wrong and where; anything
+ * unexpected is logged here and answered with a generic 500 that names no class, SQL or stack frame.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Database constraints a request can run into, and what to tell the client instead of the constraint name. */
+    private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
+            "department_code_key", "a department with this code already exists",
+            "commitment_round_department_seq_key", "this round already has a commitment with this seq for this department",
+            "idempotency_record_pkey", "a request with this Idempotency-Key is being processed; retry shortly");
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.violations().isEmpty() ? null : e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        var violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return apiProblem(ApiProblem.invalid(violations), uri);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class, InvalidTypeIdException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return apiProblem(ApiProblem.invalid(List.of(jsonViolation(e))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        var cause = rootCause(e);
+        if (cause instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        var title = reason == null ? "Client error" : reason.getReasonPhrase();
+        var detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "this method is not allowed on " + uri.getPath();
+            case 406 -> "this resource can answer with application/json" + (uri.getPath().contains("/progress")
+                    || !uri.getPath().matches(".*/[0-9a-fA-F-]{36}$") ? " or text/csv" : "");
+            case 415 -> "send the body as application/json (PATCH: application/merge-patch+json)";
+            default -> title;
+        };
+        return problem(status, slug(title), title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiProblem p) {
+                return apiProblem(p, uri);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return apiProblem(ApiProblem.conflict(
+                        "the resource was changed by another request at the same time; fetch it again and retry"), uri);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                var name = c.getConstraintName() == null ? "" : c.getConstraintName().toLowerCase();
+                var message = CONSTRAINT_MESSAGES.entrySet().stream()
+                        .filter(entry -> name.contains(entry.getKey())).map(Map.Entry::getValue).findFirst()
+                        .orElse("the request conflicts with stored data (another record refers to it or duplicates it)");
+                return apiProblem(ApiProblem.conflict(message), uri);
+            }
+            if (t instanceof ConstraintViolationException c) {
+                return constraintViolation(c, uri);
+            }
+            if (t instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return problem(500, "internal-error", "Internal Server Error",
+                "the service could not complete the request; it has been logged", uri, null);
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri, List<Violation> violations) {
+        var body = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, uri == null ? null : uri.getPath(),
+                violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** The field a violation is about: the JSON path inside the body, or the query/path parameter's name. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        var path = v.getPropertyPath().toString();
+        var first = v.getPropertyPath().iterator();
+        if (first.hasNext() && first.next().getKind() == ElementKind.METHOD) {
+            path = path.substring(path.indexOf('.') + 1);
+        }
+        for (var body : List.of("request.", "body.")) {
+            if (path.startsWith(body)) {
+                path = path.substring(body.length());
+            }
+        }
+        return path.isEmpty() ? "body" : path;
+    }
+
+    private static Violation jsonViolation(JsonProcessingException e) {
+        var field = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            var target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                var allowed = new ArrayList<String>();
+                for (Object constant : target.getEnumConstants()) {
+                    allowed.add(constant.toString());
+                }
+                message = "'" + f.getValue() + "' is not one of " + String.join(", ", allowed);
+            } else if (target == String.class) {
+                message = "must not contain NUL characters";
+            } else {
+                message = "'" + f.getValue() + "' is not a valid " + describe(target);
+            }
+        } else if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
+            message = v.getCause().getMessage();
+        } else if (e instanceof MismatchedInputException m) {
+            message = m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType());
+        } else {
+            message = "the body is not valid JSON";
+        }
+        return new Violation(field, message);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "UUID" -> "UUID";
+            case "BigDecimal", "Integer", "int", "Long", "long", "Double", "double" -> "number";
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            case "List", "Set", "Collection" -> "array";
+            default -> type.isRecord() || Map.class.isAssignableFrom(type) ? "object" : "value";
+        };
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        var out = new StringBuilder();
+        for (var ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,22 @@
+package org.commitmenttracker.department;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A department as the API shows it. */
+@Schema(name = "Department", description = "A city department evaluated in a round (被评议部门)")
+public record DepartmentView(
+        UUID id,
+        @Schema(examples = "jyj") String code,
+        @Schema(examples = "市教育局") String name,
+        @Schema(description = "Changes with every update; also the ETag", examples = "0") long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static DepartmentView from(Department department) {
+        return new DepartmentView(department.id, department.code, department.name, department.version,
+                department.createdAt, department.updatedAt);
+    }
+}

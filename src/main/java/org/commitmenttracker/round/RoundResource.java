@@ -1,0 +1,145 @@
+package org.commitmenttracker.round;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.commitmenttracker.common.CsvBodyWriter;
+import org.commitmenttracker.common.Idempotency;
+import org.commitmenttracker.common.MergePatch;
+import org.commitmenttracker.common.Page;
+import org.commitmenttracker.common.PageParams;
+import org.commitmenttracker.common.Params;
+import org.commitmenttracker.common.Responses;
+import org.commitmenttracker.progress.ProgressParams;
+import org.commitmenttracker.progress.ProgressRepository.Scope;
+import org.commitmenttracker.progress.ProgressService;
+import org.commitmenttracker.progress.Rollup;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@Path(RoundResource.PATH)
+@Tag(name = "Rounds", description = "Evaluation rounds (评议批次)")
+public class RoundResource {
+
+    static final String PATH = "/api/v1/rounds";
+
+    private final RoundService service;
+    private final Idempotency idempotency;
+    private final ProgressService progress;
+
+    RoundResource(RoundService service, Idempotency idempotency, ProgressService progress) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.progress = progress;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "listRounds", summary = "List rounds",
+            description = "Sort by publishedOn (default), year, title or createdAt.")
+    @APIResponse(responseCode = "200", description = "One page of rounds (CSV with Accept: text/csv)")
+    public Page<RoundView> list(
+            @QueryParam("year") @Parameter(description = "Only rounds of this year",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1949", maximum = "2100")) String year,
+            @QueryParam("q") @Parameter(description = "Text contained in the title or issuer",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String q,
+            @BeanParam PageParams paging) {
+        return service.list(Params.integer("year", year, 1949, 2100), Params.text("q", q), paging);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getRound", summary = "Get a round")
+    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+            content = @Content(schema = @Schema(implementation = RoundView.class)))
+    public Response get(@PathParam("id") String id) {
+        var view = service.get(Params.id(id));
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createRound", summary = "Create a round")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new round",
+            content = @Content(schema = @Schema(implementation = RoundView.class)))
+    public Response create(@Valid @NotNull RoundRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST " + PATH, request, () -> {
+            var view = service.create(request);
+            return Responses.created(PATH, view.id(), view, view.version());
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceRound", summary = "Replace a round")
+    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+            content = @Content(schema = @Schema(implementation = RoundView.class)))
+    public Response replace(@PathParam("id") String id, @Valid @NotNull RoundRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        var view = service.update(Params.id(id), request, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "patchRound", summary = "Change some fields of a round (JSON Merge Patch)")
+    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+            content = @Content(schema = @Schema(implementation = RoundView.class)))
+    public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        var view = service.patch(Params.id(id), patch, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteRound", summary = "Delete a round that has no commitments")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(Params.id(id), ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "roundProgress", summary = "Completion of a round per quarter",
+            description = "One roll-up row per quarter over all targets and milestones of the round: weighted completionRatio (each target's ratio "
+                    + "clamped to [0, 1], unknown = 0), statusCounts, milestonesDue, milestonesDone and onTimeRatio.")
+    @APIResponse(responseCode = "200", description = "One row per quarter (CSV with Accept: text/csv)")
+    public List<Rollup> progress(@PathParam("id") String id,
+            @BeanParam ProgressParams params) {
+        var entityId = Params.id(id);
+        service.get(entityId);
+        return progress.rollupSeries(new Scope(entityId, null, null, null), params);
+    }
+}
