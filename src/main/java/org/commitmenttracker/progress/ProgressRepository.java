@@ -62,7 +62,7 @@ public class ProgressRepository {
         var query = em.createQuery("select new " + ScopedTarget.class.getName() + """
                 (t.id, t.direction, t.baseline, t.targetValue, coalesce(t.startDate, r.publishedOn), t.dueDate,
                  t.weight, """ + GROUP_COLUMNS + """
-                ) from Target t join t.commitment c join c.department d join c.round r where """ + where.query(),
+                ) from Target t join t.commitment c join c.department d join c.round r""" + " where " + where.query(),
                 ScopedTarget.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
@@ -72,7 +72,7 @@ public class ProgressRepository {
         var where = where(scope, "m.target.id");
         var query = em.createQuery("select new " + ScopedMilestone.class.getName() + """
                 (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, """ + GROUP_COLUMNS + """
-                ) from Milestone m join m.commitment c join c.department d join c.round r where """ + where.query(),
+                ) from Milestone m join m.commitment c join c.department d join c.round r""" + " where " + where.query(),
                 ScopedMilestone.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
@@ -84,7 +84,7 @@ public class ProgressRepository {
         var query = em.createQuery("select new " + ReportFacts.class.getName() + """
                 (t.id, p.asOf, p.value, p.status, p.createdAt)
                 from ProgressReport p join p.target t join t.commitment c join c.department d join c.round r
-                where """ + where.query(), ReportFacts.class);
+                """ + " where " + where.query(), ReportFacts.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
