@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 @Path(CommitmentResource.PATH)
-@Tag(name = "Commitments", description = "Evaluation rounds (评议批次)")
+@Tag(name = "Commitments", description = "Problems (突出问题) that departments committed to fix, with goals, measures and the responsibility chain")
 public class CommitmentResource {
 
     static final String PATH = "/api/v1/commitments";

@@ -1,6 +1,8 @@
 package org.commitmenttracker.common;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 
@@ -22,26 +24,37 @@ public final class Launcher {
     }
 
     public static void main(String... args) {
-        if (setting("quarkus.datasource.jdbc.url", null) == null) {
-            var dataDir = Path.of(setting("tracker.embedded-db.data-dir",
-                    Path.of(System.getProperty("user.home"), ".commitment-tracker", "pgdata").toString()));
-            int port = Integer.parseInt(setting("tracker.embedded-db.port", "0"));
-            var database = EmbeddedDatabase.start(dataDir, port);
-            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl("postgres"));
-            System.setProperty("quarkus.datasource.username", database.username());
-            LOG.infof("No datasource configured: started embedded PostgreSQL at %s with data directory %s"
-                    + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)",
-                    database.jdbcUrl("postgres"), database.dataDirectory());
-        }
+        startEmbeddedIfUnconfigured(Launcher::setting);
         Quarkus.run(args);
     }
 
+    /**
+     * Starts the embedded server and points the datasource at it, unless {@code settings} already name a datasource
+     * URL. The server stops with the JVM.
+     */
+    static Optional<EmbeddedDatabase> startEmbeddedIfUnconfigured(UnaryOperator<String> settings) {
+        if (settings.apply("quarkus.datasource.jdbc.url") != null) {
+            return Optional.empty();
+        }
+        var dataDir = settings.apply("tracker.embedded-db.data-dir");
+        var directory = dataDir != null ? Path.of(dataDir)
+                : Path.of(System.getProperty("user.home"), ".commitment-tracker", "pgdata");
+        var port = settings.apply("tracker.embedded-db.port");
+        var database = EmbeddedDatabase.start(directory, port == null ? 0 : Integer.parseInt(port));
+        System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl("postgres"));
+        System.setProperty("quarkus.datasource.username", database.username());
+        LOG.infof("No datasource configured: started embedded PostgreSQL at %s with data directory %s"
+                + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)",
+                database.jdbcUrl("postgres"), database.dataDirectory());
+        return Optional.of(database);
+    }
+
     /** A setting from a system property, else from its environment variable (FOO_BAR_BAZ for foo.bar-baz). */
-    private static String setting(String key, String fallback) {
+    private static String setting(String key) {
         var value = System.getProperty(key);
         if (value == null || value.isBlank()) {
             value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
         }
-        return value == null || value.isBlank() ? fallback : value;
+        return value == null || value.isBlank() ? null : value;
     }
 }

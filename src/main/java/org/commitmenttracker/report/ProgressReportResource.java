@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 @Path(ProgressReportResource.PATH)
-@Tag(name = "ProgressReports", description = "Evaluation rounds (评议批次)")
+@Tag(name = "Progress reports", description = "Reported levels of targets (进展报告) and their review")
 public class ProgressReportResource {
 
     static final String PATH = "/api/v1/progress-reports";

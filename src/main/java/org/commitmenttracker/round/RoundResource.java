@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 @Path(RoundResource.PATH)
-@Tag(name = "Rounds", description = "Evaluation rounds (评议批次)")
+@Tag(name = "Rounds", description = "Evaluation rounds (评议批次): one campaign of the standing committee")
 public class RoundResource {
 
     static final String PATH = "/api/v1/rounds";

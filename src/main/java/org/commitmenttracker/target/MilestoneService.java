@@ -1,0 +1,207 @@
+package org.commitmenttracker.target;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.commitmenttracker.commitment.CommitmentRepository;
+import org.commitmenttracker.common.ApiProblem;
+import org.commitmenttracker.common.Etags;
+import org.commitmenttracker.common.MergePatch;
+import org.commitmenttracker.common.Page;
+import org.commitmenttracker.common.PageParams;
+import org.commitmenttracker.common.Sortable;
+import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.progress.Basis;
+import org.commitmenttracker.progress.MilestoneFacts;
+import org.commitmenttracker.progress.ProgressRepository;
+import org.commitmenttracker.progress.ProgressRepository.Scope;
+import org.commitmenttracker.progress.QuarterCalculator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Milestones: writing them consistently with their targets, completing qualitative ones, and listing the overdue. */
+@ApplicationScoped
+public class MilestoneService {
+
+    static final Sortable SORTABLE = Sortable.of("dueDate", "dueDate", "createdAt", "createdAt");
+
+    /** Overdue lists are sorted in memory: each field names how to read it from a row. */
+    static final Sortable OVERDUE_SORTABLE = Sortable.of("dueDate", "dueDate", "daysOverdue", "daysOverdue",
+            "department", "department", "commitment", "commitment");
+    private static final Map<String, Comparator<OverdueMilestoneView>> OVERDUE_ORDER = Map.of(
+            "dueDate", Comparator.comparing(OverdueMilestoneView::dueDate),
+            "daysOverdue", Comparator.comparingLong(OverdueMilestoneView::daysOverdue),
+            "department", Comparator.comparing(OverdueMilestoneView::departmentCode),
+            "commitment", Comparator.comparing(OverdueMilestoneView::departmentCode)
+                    .thenComparingInt(OverdueMilestoneView::commitmentSeq));
+
+    private final MilestoneRepository milestones;
+    private final CommitmentRepository commitments;
+    private final TargetRepository targets;
+    private final ProgressRepository progress;
+    private final MergePatch mergePatch;
+    private final TrackerConfig config;
+
+    MilestoneService(MilestoneRepository milestones, CommitmentRepository commitments, TargetRepository targets,
+            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config) {
+        this.milestones = milestones;
+        this.commitments = commitments;
+        this.targets = targets;
+        this.progress = progress;
+        this.mergePatch = mergePatch;
+        this.config = config;
+    }
+
+    @Transactional
+    public Page<MilestoneView> list(MilestoneRepository.Filter filter, PageParams paging) {
+        var query = milestones.search(filter, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
+        return new Page<>(query.list().stream().map(MilestoneView::from).toList(), paging.pageNumber(),
+                paging.pageSize(), query.count());
+    }
+
+    /** Milestones due before {@code asOf} and not completed at {@code asOf}, with who is behind and by how long. */
+    @Transactional
+    public Page<OverdueMilestoneView> overdue(MilestoneRepository.Filter filter, LocalDate asOf, boolean verifiedOnly,
+            PageParams paging) {
+        var choice = OVERDUE_SORTABLE.choose(paging.sort);
+        var candidates = milestones.findDueBeforeWithCommitment(filter, asOf);
+        var plannedTargets = candidates.stream().filter(m -> m.plannedValue != null).map(m -> m.target.id)
+                .distinct().toList();
+        var scope = Scope.targets(plannedTargets);
+        var calculator = new QuarterCalculator(new Basis(verifiedOnly, null),
+                plannedTargets.isEmpty() ? List.of()
+                        : progress.targets(scope).stream().map(ProgressRepository.ScopedTarget::facts).toList(),
+                candidates.stream().map(m -> new MilestoneFacts(m.id, m.target == null ? null : m.target.id,
+                        m.dueDate, m.plannedValue, m.completedOn)).toList(),
+                plannedTargets.isEmpty() ? List.of() : progress.reports(scope));
+        var rows = new ArrayList<OverdueMilestoneView>();
+        for (var m : candidates) {
+            if (calculator.overdueAt(m.id, asOf)) {
+                var c = m.commitment;
+                rows.add(new OverdueMilestoneView(m.id, m.dueDate, m.description, m.plannedValue,
+                        m.plannedValue == null ? null : calculator.actualAt(m.target.id, asOf),
+                        m.target == null ? null : m.target.id, c.id, c.seq, c.title, c.department.id,
+                        c.department.code, c.department.name, ChronoUnit.DAYS.between(m.dueDate, asOf)));
+            }
+        }
+        var order = OVERDUE_ORDER.get(choice.field()).thenComparing(row -> row.id());
+        rows.sort(choice.ascending() ? order : order.reversed());
+        int from = (int) Math.min((long) paging.pageNumber() * paging.pageSize(), rows.size());
+        int to = Math.min(from + paging.pageSize(), rows.size());
+        return new Page<>(List.copyOf(rows.subList(from, to)), paging.pageNumber(), paging.pageSize(), rows.size());
+    }
+
+    @Transactional
+    public MilestoneView get(UUID id) {
+        return MilestoneView.from(find(id));
+    }
+
+    @Transactional
+    public MilestoneView create(MilestoneRequest request) {
+        var milestone = new Milestone();
+        apply(milestone, request);
+        milestones.persistAndFlush(milestone);
+        return MilestoneView.from(milestone);
+    }
+
+    @Transactional
+    public MilestoneView update(UUID id, MilestoneRequest request, String ifMatch) {
+        var milestone = find(id);
+        Etags.check(ifMatch, milestone.version);
+        apply(milestone, request);
+        milestones.flush();
+        return MilestoneView.from(milestone);
+    }
+
+    @Transactional
+    public MilestoneView patch(UUID id, JsonNode patch, String ifMatch) {
+        var milestone = find(id);
+        Etags.check(ifMatch, milestone.version);
+        apply(milestone, mergePatch.apply(MilestoneRequest.from(milestone), patch, MilestoneRequest.class));
+        milestones.flush();
+        return MilestoneView.from(milestone);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        var milestone = find(id);
+        Etags.check(ifMatch, milestone.version);
+        milestones.delete(milestone);
+        milestones.flush();
+    }
+
+    /** Sets or clears completedOn of a qualitative milestone; one with a plannedValue completes through reports. */
+    @Transactional
+    public MilestoneView complete(UUID id, CompletionRequest request, String ifMatch) {
+        var milestone = find(id);
+        Etags.check(ifMatch, milestone.version);
+        if (milestone.plannedValue != null) {
+            throw ApiProblem.conflict("milestone " + id + " has a plannedValue: it is completed when its target's "
+                    + "reported level reaches that value, not by completedOn");
+        }
+        if (request.completedOn() != null && request.completedOn().isAfter(LocalDate.now(config.zoneId()))) {
+            throw ApiProblem.invalid("completedOn", "must not be in the future");
+        }
+        milestone.completedOn = request.completedOn();
+        milestones.flush();
+        return MilestoneView.from(milestone);
+    }
+
+    /** The milestone with this id, or 404. */
+    public Milestone find(UUID id) {
+        return milestones.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("milestone", id));
+    }
+
+    private void apply(Milestone milestone, MilestoneRequest request) {
+        var violations = new ArrayList<Violation>();
+        var commitment = commitments.findByIdOptional(request.commitmentId());
+        if (commitment.isEmpty()) {
+            violations.add(new Violation("commitmentId", "no commitment with id " + request.commitmentId()));
+        }
+        Target target = null;
+        if (request.targetId() != null) {
+            target = targets.findByIdOptional(request.targetId()).orElse(null);
+            if (target == null) {
+                violations.add(new Violation("targetId", "no target with id " + request.targetId()));
+            } else if (!target.commitment.id.equals(request.commitmentId())) {
+                violations.add(new Violation("targetId", "the target belongs to commitment " + target.commitment.id
+                        + ", not to this milestone's commitment"));
+            }
+        }
+        var planned = request.plannedValue();
+        if (planned != null && request.targetId() == null) {
+            violations.add(new Violation("plannedValue", "needs a targetId: the target whose level it plans"));
+        }
+        if (planned != null && target != null) {
+            var misfit = target.measure.misfit(planned);
+            if (misfit != null) {
+                violations.add(new Violation("plannedValue", misfit));
+            }
+            if (request.dueDate().isAfter(target.dueDate)) {
+                violations.add(new Violation("dueDate", "must not be after its target's dueDate (" + target.dueDate
+                        + ") when it has a plannedValue"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        if (planned != null && milestone.completedOn != null) {
+            throw ApiProblem.conflict("milestone " + milestone.id + " was completed on " + milestone.completedOn
+                    + "; clear its completion (POST completion with null) before giving it a plannedValue");
+        }
+        milestone.commitment = commitment.get();
+        milestone.target = target;
+        milestone.dueDate = request.dueDate();
+        milestone.description = request.description().strip();
+        milestone.plannedValue = planned;
+    }
+}
