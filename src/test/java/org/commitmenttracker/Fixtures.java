@@ -35,6 +35,20 @@ public final class Fixtures {
                 "name", "测试局" + SEQ.incrementAndGet()));
     }
 
+    /** A short unique lower-case token, to find a test's own rows among everything else in the database. */
+    public static String token() {
+        return "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    public static String round(String title, int year, String publishedOn) {
+        return post("/api/v1/rounds", Map.of("title", title, "year", year, "issuer", "淄博市人大常委会",
+                "publishedOn", publishedOn));
+    }
+
+    public static String department(String code, String name) {
+        return post("/api/v1/departments", Map.of("code", code, "name", name));
+    }
+
     public static String commitment(String roundId, String departmentId) {
         var body = new HashMap<String, Object>();
         body.put("roundId", roundId);
@@ -80,5 +94,37 @@ public final class Fixtures {
 
     public static String report(String targetId, String asOf, Object value) {
         return post("/api/v1/progress-reports", Map.of("targetId", targetId, "asOf", asOf, "value", value));
+    }
+
+    /** A round published on {@code publishedOn}: the start of the quarter series of targets without a startDate. */
+    public static String round(String publishedOn) {
+        return post("/api/v1/rounds", Map.of("title", "测试评议批次 " + UUID.randomUUID(), "year", 2021,
+                "issuer", "淄博市人大常委会", "publishedOn", publishedOn));
+    }
+
+    public static String commitment(String roundId, String departmentId, String title) {
+        var body = new HashMap<String, Object>();
+        body.put("roundId", roundId);
+        body.put("departmentId", departmentId);
+        body.put("seq", SEQ.incrementAndGet());
+        body.put("title", title);
+        body.put("measures", List.of(Map.of("seq", 1, "title", "措施", "text", "做好工作")));
+        return post("/api/v1/commitments", body);
+    }
+
+    /** Reviews a submitted report: VERIFIED, or RETURNED (with the comment a return needs). */
+    public static void review(String reportId, String decision) {
+        var body = "RETURNED".equals(decision) ? Map.of("decision", decision, "comment", "请补充佐证材料")
+                : Map.of("decision", decision);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/progress-reports/" + reportId + "/review")
+                .then().statusCode(200);
+    }
+
+    /** Marks a qualitative milestone completed on {@code completedOn}. */
+    public static void complete(String milestoneId, String completedOn) {
+        given().contentType(ContentType.JSON).body(Map.of("completedOn", completedOn))
+                .when().post("/api/v1/milestones/" + milestoneId + "/completion")
+                .then().statusCode(200);
     }
 }

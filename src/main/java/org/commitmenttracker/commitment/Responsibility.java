@@ -1,5 +1,7 @@
 package org.commitmenttracker.commitment;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -16,10 +18,11 @@ public record Responsibility(
         @Size(max = 50) @Schema(description = "责任科室 / 责任单位: responsible offices", examples = "[\"发展规划科\", \"学前教育科\"]") List<@NotBlank @Size(max = 200) String> offices,
         @Size(max = 50) @Schema(description = "责任人: responsible persons", examples = "[\"高宁\", \"张云\"]") List<@NotBlank @Size(max = 200) String> persons) {
 
+    /** Absent lists become empty; null names are kept (List.copyOf would throw) so that validation can name them. */
     public Responsibility {
-        leadsInCharge = leadsInCharge == null ? List.of() : List.copyOf(leadsInCharge);
-        offices = offices == null ? List.of() : List.copyOf(offices);
-        persons = persons == null ? List.of() : List.copyOf(persons);
+        leadsInCharge = leadsInCharge == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(leadsInCharge));
+        offices = offices == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(offices));
+        persons = persons == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(persons));
     }
 
     static final Responsibility NONE = new Responsibility(null, null, List.of(), List.of(), List.of());

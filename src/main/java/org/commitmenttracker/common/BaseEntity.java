@@ -1,6 +1,7 @@
 package org.commitmenttracker.common;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -33,12 +34,17 @@ public abstract class BaseEntity {
 
     @PrePersist
     void beforeInsert() {
-        createdAt = Instant.now();
+        createdAt = now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void beforeUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = now();
+    }
+
+    /** Microseconds, as PostgreSQL stores them, so a write answers with the same instant a later read returns. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

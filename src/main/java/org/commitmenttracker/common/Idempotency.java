@@ -79,7 +79,12 @@ public class Idempotency {
             replay.location(URI.create((String) stored[2]));
         }
         try {
-            return replay.entity(mapper.readTree((String) stored[3])).type(MediaType.APPLICATION_JSON).build();
+            var body = mapper.readTree((String) stored[3]);
+            // the first response's ETag was the body's version (Outcome.version); replay it too
+            if (body.path("version").isIntegralNumber()) {
+                replay.tag(Etags.of(body.get("version").asLong()));
+            }
+            return replay.entity(body).type(MediaType.APPLICATION_JSON).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not JSON", e);
         }

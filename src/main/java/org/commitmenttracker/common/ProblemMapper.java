@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -65,8 +67,8 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        var cause = rootCause(e);
-        if (cause instanceof JsonProcessingException json) {
+        var json = jsonCause(e);
+        if (json != null) {
             return unreadableJson(json, uri);
         }
         var reason = Response.Status.fromStatusCode(status);
@@ -128,16 +130,23 @@ public class ProblemMapper {
         if (first.hasNext() && first.next().getKind() == ElementKind.METHOD) {
             path = path.substring(path.indexOf('.') + 1);
         }
-        for (var body : List.of("request.", "body.")) {
-            if (path.startsWith(body)) {
-                path = path.substring(body.length());
+        for (var body : List.of("request", "body")) {
+            if (path.equals(body)) {
+                path = "";
+            } else if (path.startsWith(body + ".")) {
+                path = path.substring(body.length() + 1);
             }
         }
+        // container elements are reported as "persons[0].<list element>"; the client knows them as "persons[0]"
+        path = path.replaceAll("\\.<[^>]*>", "");
         return path.isEmpty() ? "body" : path;
     }
 
     private static Violation jsonViolation(JsonProcessingException e) {
         var field = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
+        if (field.isEmpty() && e instanceof InputCoercionException c && c.getProcessor() != null) {
+            field = pathOf(c.getProcessor().getParsingContext());
+        }
         if (field.isEmpty()) {
             field = "body";
         }
@@ -153,7 +162,8 @@ public class ProblemMapper {
                 }
                 message = "'" + f.getValue() + "' is not one of " + String.join(", ", allowed);
             } else if (target == String.class) {
-                message = "must not contain NUL characters";
+                message = String.valueOf(f.getValue()).indexOf('\u0000') >= 0 ? "must not contain NUL characters"
+                        : "expected string";
             } else {
                 message = "'" + f.getValue() + "' is not a valid " + describe(target);
             }
@@ -161,6 +171,8 @@ public class ProblemMapper {
             message = v.getCause().getMessage();
         } else if (e instanceof MismatchedInputException m) {
             message = m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType());
+        } else if (e instanceof InputCoercionException) {
+            message = "number out of range";
         } else {
             message = "the body is not valid JSON";
         }
@@ -197,11 +209,33 @@ public class ProblemMapper {
         return out.toString();
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** Where the parser stood, for failures the parser reports before any field path is recorded. */
+    private static String pathOf(JsonStreamContext context) {
+        var parts = new ArrayList<String>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            }
         }
-        return t;
+        var out = new StringBuilder();
+        for (var part : parts) {
+            if (!out.isEmpty() && !part.startsWith("[")) {
+                out.append('.');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    /** The Jackson failure anywhere in the cause chain (JAX-RS wraps it, sometimes with its own cause below it). */
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package org.commitmenttracker.progress;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -31,8 +33,16 @@ public class ProgressParams {
 
     Basis basis(ZoneId zone) {
         LocalDate known = Params.date("knownAt", knownAt);
-        return new Basis(Params.flag("verifiedOnly", verifiedOnly),
-                known == null ? null : known.plusDays(1).atStartOfDay(zone).toInstant());
+        return new Basis(Params.flag("verifiedOnly", verifiedOnly), known == null ? null : endOfDay(known, zone));
+    }
+
+    /** The instant the day after {@code known} starts; the last date Java knows has no day after it. */
+    private static Instant endOfDay(LocalDate known, ZoneId zone) {
+        try {
+            return known.plusDays(1).atStartOfDay(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw ApiProblem.invalid("knownAt", "'" + known + "' is beyond the dates the service can compare");
+        }
     }
 
     /** The requested quarter, or null for the whole series. */

@@ -1,6 +1,7 @@
 package org.commitmenttracker.progress;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,18 +109,19 @@ public class ProgressService {
                     "the series of the selected targets and milestones");
         }
         var groups = new LinkedHashMap<UUID, Group>();
-        for (var t : sortedTargets(loaded.targets(), groupBy)) {
+        for (var t : loaded.targets()) {
             group(groups, groupBy, t.commitmentId(), t.commitmentSeq(), t.commitmentTitle(), t.departmentId(),
-                    t.departmentCode(), t.departmentName(), t.roundId(), t.roundTitle()).targetIds().add(t.id());
+                    t.departmentCode(), t.departmentName(), t.roundId(), t.roundTitle(), t.roundPublishedOn())
+                    .targetIds().add(t.id());
         }
         for (var m : loaded.milestones()) {
             group(groups, groupBy, m.commitmentId(), m.commitmentSeq(), m.commitmentTitle(), m.departmentId(),
-                    m.departmentCode(), m.departmentName(), m.roundId(), m.roundTitle()).milestoneIds().add(m.id());
+                    m.departmentCode(), m.departmentName(), m.roundId(), m.roundTitle(), m.roundPublishedOn())
+                    .milestoneIds().add(m.id());
         }
         var rows = new ArrayList<GroupRollup>();
-        for (var entry : groups.entrySet()) {
-            var g = entry.getValue();
-            rows.add(GroupRollup.of(groupBy.name(), entry.getKey(), g.name(), g.code(),
+        for (var g : groups.values().stream().sorted(groupOrder(groupBy)).toList()) {
+            rows.add(GroupRollup.of(groupBy.name(), g.id(), g.name(), g.code(),
                     calculator.rollupAt(quarter, g.targetIds(), g.milestoneIds())));
         }
         if (!choice.field().equals("name")) {
@@ -133,31 +135,35 @@ public class ProgressService {
         return rows;
     }
 
-    private record Group(String name, String code, List<UUID> targetIds, List<UUID> milestoneIds) {
+    private record Group(UUID id, String name, String code, LocalDate publishedOn, int seq, List<UUID> targetIds,
+            List<UUID> milestoneIds) {
     }
 
     private static Group group(LinkedHashMap<UUID, Group> groups, GroupBy groupBy, UUID commitmentId,
             int commitmentSeq, String commitmentTitle, UUID departmentId, String departmentCode, String departmentName,
-            UUID roundId, String roundTitle) {
+            UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
         return switch (groupBy) {
             case round -> groups.computeIfAbsent(roundId,
-                    id -> new Group(roundTitle, null, new ArrayList<>(), new ArrayList<>()));
+                    id -> new Group(id, roundTitle, null, roundPublishedOn, 0, new ArrayList<>(), new ArrayList<>()));
             case department -> groups.computeIfAbsent(departmentId,
-                    id -> new Group(departmentName, departmentCode, new ArrayList<>(), new ArrayList<>()));
+                    id -> new Group(id, departmentName, departmentCode, null, 0, new ArrayList<>(), new ArrayList<>()));
             case commitment -> groups.computeIfAbsent(commitmentId,
-                    id -> new Group(commitmentTitle, departmentCode, new ArrayList<>(), new ArrayList<>()));
+                    id -> new Group(id, commitmentTitle, departmentCode, null, commitmentSeq, new ArrayList<>(),
+                            new ArrayList<>()));
         };
     }
 
-    /** Groups appear in a stable, readable order: rounds by publication, departments by code, commitments by seq. */
-    private static List<ScopedTarget> sortedTargets(List<ScopedTarget> targets, GroupBy groupBy) {
-        Comparator<ScopedTarget> order = switch (groupBy) {
-            case round -> Comparator.comparing(ScopedTarget::roundPublishedOn).thenComparing(ScopedTarget::roundTitle);
-            case department -> Comparator.comparing(ScopedTarget::departmentCode);
-            case commitment -> Comparator.comparing(ScopedTarget::departmentCode)
-                    .thenComparingInt(ScopedTarget::commitmentSeq);
+    /**
+     * Groups appear in a stable, readable order: rounds by publication, departments by code, commitments by
+     * department code and seq; a group with milestones only takes its place in that order like any other.
+     */
+    private static Comparator<Group> groupOrder(GroupBy groupBy) {
+        Comparator<Group> order = switch (groupBy) {
+            case round -> Comparator.comparing(Group::publishedOn).thenComparing(Group::name);
+            case department -> Comparator.comparing(Group::code);
+            case commitment -> Comparator.comparing(Group::code).thenComparingInt(Group::seq);
         };
-        return targets.stream().sorted(order.thenComparing(t -> t.id())).toList();
+        return order.thenComparing(Group::id);
     }
 
     private static void requireWithin(Quarter quarter, List<Quarter> span, String what) {

@@ -45,10 +45,16 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
     /** Every quarter from {@code from} to {@code to}, both included; empty when {@code from} comes after {@code to}. */
     public static List<Quarter> range(Quarter from, Quarter to) {
         List<Quarter> quarters = new ArrayList<>();
-        for (Quarter q = from; q.compareTo(to) <= 0; q = q.next()) {
-            quarters.add(q);
+        if (from.compareTo(to) > 0) {
+            return quarters;
         }
-        return quarters;
+        // Stops at 'to' without asking for the quarter after it, which does not exist after 9999-Q4.
+        for (Quarter q = from; ; q = q.next()) {
+            quarters.add(q);
+            if (q.equals(to)) {
+                return quarters;
+            }
+        }
     }
 
     public LocalDate start() {

@@ -1,0 +1,84 @@
+package org.commitmenttracker.common;
+
+import static io.restassured.RestAssured.given;
+import static org.commitmenttracker.common.Problems.assertProblem;
+import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.commitmenttracker.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What every failure looks like on the wire, for the failures that belong to no single resource. */
+@QuarkusTest
+class ProblemMapperTest {
+
+    private static final String JSON = "application/json; charset=UTF-8";
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/nope", "/api/v1/rounds/01a223be-14f2-76e0-a824-9fa01391facb/nope", "/api/v2/rounds",
+            "/nope" })
+    void shouldAnswerAProblemForAnUnknownPath(String path) {
+        assertProblem(given().when().get(path), 404).body("detail", containsString(path)).body("instance", equalTo(path));
+        assertProblem(given().contentType(JSON).body("{}").when().post(path), 404);
+    }
+
+    @Test
+    void shouldAnswerAProblemForAnUnacceptableMediaType() {
+        var id = Fixtures.round();
+        assertProblem(given().accept("application/xml").when().get("/api/v1/rounds"), 406)
+                .body("detail", containsString("text/csv"));
+        assertProblem(given().accept("text/csv").when().get("/api/v1/rounds/" + id), 406)
+                .body("detail", containsString("application/json"));
+    }
+
+    @Test
+    void shouldRejectDeeplyNestedJson() {
+        var token = Fixtures.token();
+        assertViolation(given().contentType(JSON).body("[".repeat(3000) + "]".repeat(3000)).when().post("/api/v1/rounds"),
+                "body");
+        var nested = "{\"title\": \"" + token + "\", \"issuer\": " + "{\"a\": ".repeat(3000) + "1" + "}".repeat(3001);
+        assertProblem(given().contentType(JSON).body(nested).when().post("/api/v1/rounds"), 400);
+        given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldRejectAnOverlongNumber() {
+        var token = Fixtures.token();
+        var body = "{\"title\": \"" + token + "\", \"year\": " + "1".repeat(2000)
+                + ", \"issuer\": \"机关\", \"publishedOn\": \"2021-04-01\"}";
+        assertProblem(given().contentType(JSON).body(body).when().post("/api/v1/rounds"), 400);
+        given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldRejectBytesThatAreNotUtf8() {
+        var token = Fixtures.token();
+        var bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(("{\"title\": \"" + token).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] { (byte) 0xff, (byte) 0xfe, (byte) 0xc3 });
+        bytes.writeBytes("\", \"year\": 2021, \"issuer\": \"机关\", \"publishedOn\": \"2021-04-01\"}".getBytes(StandardCharsets.UTF_8));
+        assertViolation(given().contentType(JSON).body(bytes.toByteArray()).when().post("/api/v1/rounds"), "title");
+        given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldNameTheProblemTypeAndInstance() {
+        var id = UUID.randomUUID();
+        assertProblem(given().when().get("/api/v1/departments/" + id), 404)
+                .body("type", equalTo("urn:commitment-tracker:problem:not-found"))
+                .body("title", equalTo("Not found"))
+                .body("instance", equalTo("/api/v1/departments/" + id));
+        assertViolation(given().queryParam("size", 0).when().get("/api/v1/commitments"), "size")
+                .body("type", equalTo("urn:commitment-tracker:problem:validation-failed"))
+                .body("detail", containsString("size"));
+    }
+}
