@@ -24,6 +24,9 @@ public final class Launcher {
     }
 
     public static void main(String... args) {
+        // Quarkus would turn away a URI that java.net.URI cannot parse (a broken %-escape) with an empty 400;
+        // without that check, such requests reach MalformedRequests and the resources, which answer a problem.
+        System.setProperty("vertx.disableURIValidation", "true");
         startEmbeddedIfUnconfigured(Launcher::setting);
         Quarkus.run(args);
     }

@@ -28,7 +28,8 @@ public class OpenApiContract implements OASFilter {
             computes completion per quarter.
 
             ## Conventions
-            - Identifiers are UUIDs; dates are `YYYY-MM-DD`; quarters are `2021-Q3`; decimals are exact JSON numbers.
+            - Identifiers are UUIDs; dates are `YYYY-MM-DD`, from 1949-01-01 to 2100-12-31; quarters are `2021-Q3`; \
+            decimals are exact JSON numbers.
             - Lists are paged (`page` from 0, `size` 1–200) as `{items, page, size, total}`; every list and progress \
             table is also available as CSV (UTF-8, header row) with `Accept: text/csv`.
             - Errors are `application/problem+json` (RFC 9457) with `violations` naming each invalid field.

@@ -1,7 +1,6 @@
 package org.commitmenttracker.common;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -41,9 +40,9 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "'" + printable(value) + "' is not a valid date (YYYY-MM-DD)");
+            return Dates.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(name, e.getMessage());
         }
     }
 
@@ -112,7 +111,7 @@ public final class Params {
         return "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static String printable(String value) {
+    static String printable(String value) {
         var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
         return shown.replaceAll("\\p{Cntrl}", "?");
     }

@@ -1,5 +1,6 @@
 package org.commitmenttracker.common;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,9 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     /** Database constraints a request can run into, and what to tell the client instead of the constraint name. */
+    static final String UNREADABLE_REQUEST =
+            "the request could not be read: check that its path and query are correctly percent-encoded (UTF-8)";
+
     private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
             "department_code_key", "a department with this code already exists",
             "commitment_round_department_seq_key", "this round already has a commitment with this seq for this department",
@@ -78,6 +82,7 @@ public class ProblemMapper {
             case 405 -> "this method is not allowed on " + uri.getPath();
             case 406 -> "this resource can answer with application/json" + (uri.getPath().contains("/progress")
                     || !uri.getPath().matches(".*/[0-9a-fA-F-]{36}$") ? " or text/csv" : "");
+            case 400 -> UNREADABLE_REQUEST;
             case 415 -> "send the body as application/json (PATCH: application/merge-patch+json)";
             default -> title;
         };
@@ -161,6 +166,8 @@ public class ProblemMapper {
                     allowed.add(constant.toString());
                 }
                 message = "'" + f.getValue() + "' is not one of " + String.join(", ", allowed);
+            } else if (target == LocalDate.class) {
+                message = f.getOriginalMessage();
             } else if (target == String.class) {
                 message = String.valueOf(f.getValue()).indexOf('\u0000') >= 0 ? "must not contain NUL characters"
                         : "expected string";

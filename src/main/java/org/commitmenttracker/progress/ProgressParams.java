@@ -1,7 +1,5 @@
 package org.commitmenttracker.progress;
 
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -33,16 +31,8 @@ public class ProgressParams {
 
     Basis basis(ZoneId zone) {
         LocalDate known = Params.date("knownAt", knownAt);
-        return new Basis(Params.flag("verifiedOnly", verifiedOnly), known == null ? null : endOfDay(known, zone));
-    }
-
-    /** The instant the day after {@code known} starts; the last date Java knows has no day after it. */
-    private static Instant endOfDay(LocalDate known, ZoneId zone) {
-        try {
-            return known.plusDays(1).atStartOfDay(zone).toInstant();
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalid("knownAt", "'" + known + "' is beyond the dates the service can compare");
-        }
+        return new Basis(Params.flag("verifiedOnly", verifiedOnly),
+                known == null ? null : known.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** The requested quarter, or null for the whole series. */

@@ -3,16 +3,20 @@ package org.commitmenttracker.common;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import org.commitmenttracker.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +42,42 @@ class ProblemMapperTest {
                 .body("detail", containsString("text/csv"));
         assertProblem(given().accept("text/csv").when().get("/api/v1/rounds/" + id), 406)
                 .body("detail", containsString("application/json"));
+    }
+
+    /** A broken %-escape in the path or the query is the client's mistake: a 400 problem, not an empty answer. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/rounds/%zz", "/api/v1/rounds/%", "/%zz", "/api/v1/rounds?q=%zz", "/api/v1/rounds?q=%",
+            "/api/v1/targets?dueBefore=%E9%9" })
+    void shouldAnswerAProblemForABrokenPercentEncoding(String uri) {
+        var answer = RawHttp.get(uri);
+        assertEquals(400, answer.status(), answer.head());
+        assertThat(answer.head().toLowerCase(), containsString("content-type: application/problem+json"));
+        assertThat(answer.body(), containsString("\"type\":\"urn:commitment-tracker:problem:bad-request\""));
+        assertThat(answer.body(), containsString("percent-encoded"));
+        Problems.assertNoLeak(answer.body());
+    }
+
+    /** Characters java.net.URI refuses but clients send unencoded (Postman leaves braces as they are) still work. */
+    @Test
+    void shouldAcceptUnencodedBracesInTheQuery() {
+        var answer = RawHttp.get("/api/v1/rounds?q={x}");
+        assertEquals(200, answer.status(), answer.head());
+        assertThat(answer.body(), containsString("\"total\":0"));
+    }
+
+    /** Every date parameter takes exactly YYYY-MM-DD within 1949-01-01..2100-12-31, as bodies do; never a 500. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "/api/v1/targets|dueBefore", "/api/v1/targets|dueAfter",
+            "/api/v1/milestones|dueBefore", "/api/v1/milestones|asOf", "/api/v1/progress-reports|from",
+            "/api/v1/progress-reports|to" })
+    void shouldRejectADateParameterOutsideTheApiRange(String path, String name) {
+        var overdue = name.equals("asOf") ? Map.of("overdue", "true") : Map.<String, String>of();
+        for (var date : new String[] { "+999999999-12-31", "-999999999-01-01", "2101-01-01", "1948-12-31", "21-1-1" }) {
+            assertViolation(given().queryParams(overdue).queryParam(name, date).when().get(path), name);
+        }
+        for (var date : new String[] { "1949-01-01", "2100-12-31" }) {
+            given().queryParams(overdue).queryParam(name, date).when().get(path).then().statusCode(200);
+        }
     }
 
     @Test
