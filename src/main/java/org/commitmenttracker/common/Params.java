@@ -1,5 +1,8 @@
 package org.commitmenttracker.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -85,10 +88,35 @@ public final class Params {
         if (value.indexOf('\u0000') >= 0) {
             throw ApiProblem.invalid(name, "must not contain NUL characters");
         }
-        if (value.length() > 200) {
+        var text = asUtf8(value);
+        if (text.length() > 200) {
             throw ApiProblem.invalid(name, "must be at most 200 characters");
         }
-        return value.trim();
+        return text.trim();
+    }
+
+    /**
+     * curl sends text typed into a URL (?q=长者食堂) as raw UTF-8 bytes rather than %-escapes, and the HTTP layer reads
+     * such bytes one character each; when the characters are exactly the bytes of valid UTF-8, read them as that.
+     */
+    private static String asUtf8(String value) {
+        boolean raw = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value;
+            }
+            raw |= c >= 0x80;
+        }
+        if (!raw) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

@@ -65,6 +65,23 @@ class ProblemMapperTest {
         assertThat(answer.body(), containsString("\"total\":0"));
     }
 
+    /** curl sends Chinese typed into a URL as raw UTF-8 bytes: the search must read them as the text they are. */
+    @Test
+    void shouldSearchForChineseSentAsRawUtf8() {
+        var token = Fixtures.token();
+        var id = Fixtures.round("测试 " + token + " 长者食堂建设", 2021, "2021-04-01");
+        var answer = RawHttp.get("/api/v1/rounds?q=" + token + "%20长者食堂");
+        assertEquals(200, answer.status(), answer.head());
+        assertThat(answer.body(), containsString("\"total\":1"));
+        assertThat(answer.body(), containsString(id));
+        given().queryParam("q", token + " 長者食堂").when().get("/api/v1/rounds").then().body("total", equalTo(0));
+
+        // text that is not UTF-8 read byte by byte stays as sent
+        var cafe = Fixtures.round("café " + token, 2021, "2021-04-01");
+        given().queryParam("q", "café " + token).when().get("/api/v1/rounds").then().body("items[0].id", equalTo(cafe))
+                .body("total", equalTo(1));
+    }
+
     /** Every date parameter takes exactly YYYY-MM-DD within 1949-01-01..2100-12-31, as bodies do; never a 500. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "/api/v1/targets|dueBefore", "/api/v1/targets|dueAfter",
