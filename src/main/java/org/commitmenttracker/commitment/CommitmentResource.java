@@ -80,7 +80,7 @@ public class CommitmentResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getCommitment", summary = "Get a commitment")
-    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+    @APIResponse(responseCode = "200", description = "The commitment, with its ETag",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     public Response get(@PathParam("id") String id) {
         var view = service.get(Params.id(id));
@@ -106,7 +106,7 @@ public class CommitmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCommitment", summary = "Replace a commitment")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The commitment as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull CommitmentRequest request,
             @HeaderParam("If-Match") String ifMatch) {
@@ -119,7 +119,7 @@ public class CommitmentResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "patchCommitment", summary = "Change some fields of a commitment (JSON Merge Patch)")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The commitment as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = CommitmentView.class)))
     public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         var view = service.patch(Params.id(id), patch, ifMatch);

@@ -44,7 +44,7 @@ public abstract class BaseEntity {
     }
 
     /** Microseconds, as PostgreSQL stores them, so a write answers with the same instant a later read returns. */
-    private static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

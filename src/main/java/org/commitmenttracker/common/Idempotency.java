@@ -26,6 +26,8 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
 
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     /** What a POST produced: its status, Location (or null), body and the body's version for the ETag (or null). */
     public record Outcome(int status, URI location, Object body, Long version) {
     }
@@ -84,14 +86,14 @@ public class Idempotency {
             if (body.path("version").isIntegralNumber()) {
                 replay.tag(Etags.of(body.get("version").asLong()));
             }
-            return replay.entity(body).type(MediaType.APPLICATION_JSON).build();
+            return replay.entity(body).type(JSON).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not JSON", e);
         }
     }
 
     private static Response toResponse(Outcome outcome) {
-        var response = Response.status(outcome.status()).entity(outcome.body()).type(MediaType.APPLICATION_JSON);
+        var response = Response.status(outcome.status()).entity(outcome.body()).type(JSON);
         if (outcome.location() != null) {
             response.location(outcome.location());
         }

@@ -39,6 +39,8 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
         for (var numeric : new LogicalType[] { LogicalType.Integer, LogicalType.Float }) {
             mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // "" is not an absent id, date or enum value: say it is not one, rather than "must not be null"
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         var textual = mapper.coercionConfigFor(LogicalType.Textual);
         textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);

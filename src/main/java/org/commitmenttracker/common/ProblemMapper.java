@@ -176,6 +176,8 @@ public class ProblemMapper {
             }
         } else if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
             message = v.getCause().getMessage();
+        } else if (e instanceof MismatchedInputException m && m.getOriginalMessage().startsWith("Trailing token")) {
+            message = "unexpected content after the JSON value";
         } else if (e instanceof MismatchedInputException m) {
             message = m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType());
         } else if (e instanceof InputCoercionException) {

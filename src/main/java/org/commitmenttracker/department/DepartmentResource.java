@@ -76,7 +76,7 @@ public class DepartmentResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getDepartment", summary = "Get a department")
-    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+    @APIResponse(responseCode = "200", description = "The department, with its ETag",
             content = @Content(schema = @Schema(implementation = DepartmentView.class)))
     public Response get(@PathParam("id") String id) {
         var view = service.get(Params.id(id));
@@ -102,7 +102,7 @@ public class DepartmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceDepartment", summary = "Replace a department")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The department as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = DepartmentView.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull DepartmentRequest request,
             @HeaderParam("If-Match") String ifMatch) {
@@ -115,7 +115,7 @@ public class DepartmentResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "patchDepartment", summary = "Change some fields of a department (JSON Merge Patch)")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The department as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = DepartmentView.class)))
     public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         var view = service.patch(Params.id(id), patch, ifMatch);

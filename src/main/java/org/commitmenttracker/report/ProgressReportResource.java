@@ -80,7 +80,7 @@ public class ProgressReportResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProgressReport", summary = "Get a progress report")
-    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+    @APIResponse(responseCode = "200", description = "The progress report, with its ETag",
             content = @Content(schema = @Schema(implementation = ProgressReportView.class)))
     public Response get(@PathParam("id") String id) {
         var view = service.get(Params.id(id));
@@ -107,7 +107,7 @@ public class ProgressReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceProgressReport", summary = "Replace a progress report")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The progress report as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = ProgressReportView.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull ProgressReportRequest request,
             @HeaderParam("If-Match") String ifMatch) {
@@ -120,7 +120,7 @@ public class ProgressReportResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "patchProgressReport", summary = "Change some fields of a progress report (JSON Merge Patch)")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The progress report as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = ProgressReportView.class)))
     public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         var view = service.patch(Params.id(id), patch, ifMatch);

@@ -1,6 +1,5 @@
 package org.commitmenttracker.report;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.commitmenttracker.common.ApiProblem;
+import org.commitmenttracker.common.BaseEntity;
 import org.commitmenttracker.common.Etags;
 import org.commitmenttracker.common.MergePatch;
 import org.commitmenttracker.common.Page;
@@ -108,7 +108,7 @@ public class ProgressReportService {
         }
         report.status = request.decision();
         report.reviewComment = comment;
-        report.reviewedAt = Instant.now();
+        report.reviewedAt = BaseEntity.now();
         reports.flush();
         return ProgressReportView.from(report);
     }

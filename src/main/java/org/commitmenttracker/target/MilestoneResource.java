@@ -114,7 +114,7 @@ public class MilestoneResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getMilestone", summary = "Get a milestone")
-    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+    @APIResponse(responseCode = "200", description = "The milestone, with its ETag",
             content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response get(@PathParam("id") String id) {
         var view = service.get(Params.id(id));
@@ -140,7 +140,7 @@ public class MilestoneResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceMilestone", summary = "Replace a milestone")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The milestone as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull MilestoneRequest request,
             @HeaderParam("If-Match") String ifMatch) {
@@ -153,7 +153,7 @@ public class MilestoneResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "patchMilestone", summary = "Change some fields of a milestone (JSON Merge Patch)")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The milestone as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         var view = service.patch(Params.id(id), patch, ifMatch);

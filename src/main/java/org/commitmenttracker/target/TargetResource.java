@@ -87,7 +87,7 @@ public class TargetResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getTarget", summary = "Get a target")
-    @APIResponse(responseCode = "200", description = "The round, with its ETag",
+    @APIResponse(responseCode = "200", description = "The target, with its ETag",
             content = @Content(schema = @Schema(implementation = TargetView.class)))
     public Response get(@PathParam("id") String id) {
         var view = service.get(Params.id(id));
@@ -113,7 +113,7 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTarget", summary = "Replace a target")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The target as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = TargetView.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull TargetRequest request,
             @HeaderParam("If-Match") String ifMatch) {
@@ -126,7 +126,7 @@ public class TargetResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "patchTarget", summary = "Change some fields of a target (JSON Merge Patch)")
-    @APIResponse(responseCode = "200", description = "The round as stored now, with its new ETag",
+    @APIResponse(responseCode = "200", description = "The target as stored now, with its new ETag",
             content = @Content(schema = @Schema(implementation = TargetView.class)))
     public Response patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         var view = service.patch(Params.id(id), patch, ifMatch);

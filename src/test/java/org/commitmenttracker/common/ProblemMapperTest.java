@@ -82,6 +82,28 @@ class ProblemMapperTest {
                 .body("total", equalTo(1));
     }
 
+    /** An empty string is not a missing value: the violation says what the field should have been. */
+    @Test
+    void shouldRejectAnEmptyStringWhereAnIdOrEnumBelongs() {
+        var commitment = Fixtures.commitment();
+        assertViolation(given().contentType(JSON).body(Map.of("commitmentId", "", "name", "棚户区改造开工", "unit", "套",
+                "measure", "NUMBER", "targetValue", 1, "dueDate", "2021-12-31")).when().post("/api/v1/targets"),
+                "commitmentId").body("violations[0].message", containsString("UUID"));
+        assertViolation(given().contentType(JSON).body(Map.of("commitmentId", commitment, "name", "棚户区改造开工",
+                "unit", "套", "measure", "", "targetValue", 1, "dueDate", "2021-12-31")).when().post("/api/v1/targets"),
+                "measure").body("violations[0].message", containsString("NUMBER"));
+        given().queryParam("commitmentId", commitment).when().get("/api/v1/targets").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldRejectContentAfterTheJsonValue() {
+        var code = Fixtures.token();
+        assertViolation(given().contentType(JSON).body("{\"code\": \"" + code + "\", \"name\": \"测试局\"} {\"a\": 1}")
+                .when().post("/api/v1/departments"), "body")
+                .body("violations[0].message", equalTo("unexpected content after the JSON value"));
+        given().queryParam("code", code).when().get("/api/v1/departments").then().body("total", equalTo(0));
+    }
+
     /** Every date parameter takes exactly YYYY-MM-DD within 1949-01-01..2100-12-31, as bodies do; never a 500. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "/api/v1/targets|dueBefore", "/api/v1/targets|dueAfter",
