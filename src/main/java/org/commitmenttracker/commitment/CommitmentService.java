@@ -51,10 +51,7 @@ public class CommitmentService {
 
     @Transactional
     public Page<CommitmentView> list(UUID roundId, UUID departmentId, Integer year, String q, PageParams paging) {
-        var query = commitments.search(roundId, departmentId, year, q, paging.toSort(SORTABLE))
-                .page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(CommitmentView::from).toList(), paging.pageNumber(),
-                paging.pageSize(), query.count());
+        return paging.page(commitments.search(roundId, departmentId, year, q, paging.toSort(SORTABLE)), CommitmentView::from);
     }
 
     @Transactional

@@ -1,11 +1,15 @@
 package org.commitmenttracker.common;
 
+import java.util.List;
+import java.util.function.Function;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -43,5 +47,18 @@ public class PageParams {
     /** The sort to apply: {@code sortable} names the fields clients may sort by. */
     public Sort toSort(Sortable sortable) {
         return sortable.toSort(sort);
+    }
+
+    /** The requested page of {@code query}'s rows, each shown as {@code view} shows it, with the total over all pages. */
+    public <E, V> Page<V> page(PanacheQuery<E> query, Function<E, V> view) {
+        var paged = query.page(pageNumber(), pageSize());
+        return new Page<>(paged.list().stream().map(view).toList(), pageNumber(), pageSize(), paged.count());
+    }
+
+    /** The requested page of rows computed and sorted in memory. */
+    public <V> Page<V> page(List<V> rows) {
+        int from = (int) Math.min((long) pageNumber() * pageSize(), rows.size());
+        int to = Math.min(from + pageSize(), rows.size());
+        return new Page<>(List.copyOf(rows.subList(from, to)), pageNumber(), pageSize(), rows.size());
     }
 }

@@ -33,9 +33,7 @@ public class DepartmentService {
 
     @Transactional
     public Page<DepartmentView> list(String code, UUID roundId, String q, PageParams paging) {
-        var query = departments.search(code, roundId, q, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(DepartmentView::from).toList(), paging.pageNumber(), paging.pageSize(),
-                query.count());
+        return paging.page(departments.search(code, roundId, q, paging.toSort(SORTABLE)), DepartmentView::from);
     }
 
     @Transactional

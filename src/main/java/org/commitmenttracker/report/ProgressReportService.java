@@ -42,9 +42,7 @@ public class ProgressReportService {
 
     @Transactional
     public Page<ProgressReportView> list(ProgressReportRepository.Filter filter, PageParams paging) {
-        var query = reports.search(filter, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(ProgressReportView::from).toList(), paging.pageNumber(),
-                paging.pageSize(), query.count());
+        return paging.page(reports.search(filter, paging.toSort(SORTABLE)), ProgressReportView::from);
     }
 
     @Transactional

@@ -34,9 +34,7 @@ public class RoundService {
 
     @Transactional
     public Page<RoundView> list(Integer year, String q, PageParams paging) {
-        var query = rounds.search(year, q, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(RoundView::from).toList(), paging.pageNumber(), paging.pageSize(),
-                query.count());
+        return paging.page(rounds.search(year, q, paging.toSort(SORTABLE)), RoundView::from);
     }
 
     @Transactional

@@ -63,9 +63,7 @@ public class MilestoneService {
 
     @Transactional
     public Page<MilestoneView> list(MilestoneRepository.Filter filter, PageParams paging) {
-        var query = milestones.search(filter, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(MilestoneView::from).toList(), paging.pageNumber(),
-                paging.pageSize(), query.count());
+        return paging.page(milestones.search(filter, paging.toSort(SORTABLE)), MilestoneView::from);
     }
 
     /** Milestones due before {@code asOf} and not completed at {@code asOf}, with who is behind and by how long. */
@@ -95,9 +93,7 @@ public class MilestoneService {
         }
         var order = OVERDUE_ORDER.get(choice.field()).thenComparing(row -> row.id());
         rows.sort(choice.ascending() ? order : order.reversed());
-        int from = (int) Math.min((long) paging.pageNumber() * paging.pageSize(), rows.size());
-        int to = Math.min(from + paging.pageSize(), rows.size());
-        return new Page<>(List.copyOf(rows.subList(from, to)), paging.pageNumber(), paging.pageSize(), rows.size());
+        return paging.page(rows);
     }
 
     @Transactional

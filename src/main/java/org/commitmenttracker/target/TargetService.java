@@ -43,9 +43,7 @@ public class TargetService {
 
     @Transactional
     public Page<TargetView> list(TargetRepository.Filter filter, PageParams paging) {
-        var query = targets.search(filter, paging.toSort(SORTABLE)).page(paging.pageNumber(), paging.pageSize());
-        return new Page<>(query.list().stream().map(TargetView::from).toList(), paging.pageNumber(),
-                paging.pageSize(), query.count());
+        return paging.page(targets.search(filter, paging.toSort(SORTABLE)), TargetView::from);
     }
 
     @Transactional
