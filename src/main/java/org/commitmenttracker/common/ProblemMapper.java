@@ -40,6 +40,13 @@ public class ProblemMapper {
     static final String UNREADABLE_REQUEST =
             "the request could not be read: check that its path and query are correctly percent-encoded (UTF-8)";
 
+    /** Fields a client reads but may only change through their own endpoint; a body that sets them is refused. */
+    private static final Map<String, String> WORKFLOW_FIELDS = Map.of(
+            "status", "is set by a review: POST /api/v1/progress-reports/{id}/review",
+            "reviewComment", "is set by a review: POST /api/v1/progress-reports/{id}/review",
+            "reviewedAt", "is set by a review: POST /api/v1/progress-reports/{id}/review",
+            "completedOn", "is set by POST /api/v1/milestones/{id}/completion");
+
     private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
             "department_code_key", "a department with this code already exists",
             "commitment_round_department_seq_key", "this round already has a commitment with this seq for this department",
@@ -157,7 +164,7 @@ public class ProblemMapper {
         }
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
-            message = "unknown field '" + u.getPropertyName() + "'";
+            message = WORKFLOW_FIELDS.getOrDefault(u.getPropertyName(), "unknown field '" + u.getPropertyName() + "'");
         } else if (e instanceof InvalidFormatException f) {
             var target = f.getTargetType();
             if (target != null && target.isEnum()) {

@@ -14,9 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** What a department sends to report a target's level; status and review fields are set by review only. */
+/**
+ * What a department sends to report a target's level. The fields the service keeps (id, version, recordedAt,
+ * updatedAt) are ignored, so a report read can be sent back; status and review fields are refused, since only a
+ * review sets them.
+ */
 @Schema(name = "ProgressReportRequest", description = "A reported level of a target as of a date")
-@JsonIgnoreProperties({ "id", "version", "recordedAt", "updatedAt", "status", "reviewComment", "reviewedAt" })
+@JsonIgnoreProperties({ "id", "version", "recordedAt", "updatedAt" })
 public record ProgressReportRequest(
         @NotNull @Schema(description = "The target reported on") UUID targetId,
         @NotNull @Schema(description = "The date the value describes; not in the future", examples = "2021-06-28") LocalDate asOf,

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** What a client sends to create or replace a milestone; completedOn is set through POST /milestones/{id}/completion. */
 @Schema(name = "MilestoneRequest", description = "A dated step (完成时限) as written by a client")
-@JsonIgnoreProperties({ "id", "version", "createdAt", "updatedAt", "completedOn" })
+@JsonIgnoreProperties({ "id", "version", "createdAt", "updatedAt" })
 public record MilestoneRequest(
         @NotNull @Schema(description = "The commitment it belongs to") UUID commitmentId,
         @Schema(description = "The target whose level it plans; required with plannedValue, and of the same commitment") UUID targetId,

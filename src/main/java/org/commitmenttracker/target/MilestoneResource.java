@@ -86,9 +86,13 @@ public class MilestoneResource {
                 Params.uuid("targetId", targetId), Params.uuid("departmentId", departmentId),
                 Params.uuid("roundId", roundId), Params.date("dueBefore", dueBefore), Params.date("dueAfter", dueAfter));
         var date = Params.date("asOf", asOf);
+        var verified = Params.flag("verifiedOnly", verifiedOnly);
         if (!Params.flag("overdue", overdue)) {
             if (date != null) {
                 throw ApiProblem.invalid("asOf", "is only used with overdue=true");
+            }
+            if (verifiedOnly != null && !verifiedOnly.isBlank()) {
+                throw ApiProblem.invalid("verifiedOnly", "is only used with overdue=true");
             }
             return Response.ok(new GenericEntity<Page<MilestoneView>>(service.list(filter, paging)) {
             }).build();
@@ -96,7 +100,7 @@ public class MilestoneResource {
         if (date == null) {
             throw ApiProblem.invalid("asOf", "is required with overdue=true");
         }
-        var page = service.overdue(filter, date, Params.flag("verifiedOnly", verifiedOnly), paging);
+        var page = service.overdue(filter, date, verified, paging);
         return Response.ok(new GenericEntity<Page<OverdueMilestoneView>>(page) {
         }).build();
     }

@@ -106,11 +106,12 @@ public class TargetService {
             violations.add(new Violation("dueDate", "must not be before startDate"));
         }
         var measure = request.measure();
-        addMisfit(violations, "targetValue", measure.misfit(request.targetValue()));
-        addMisfit(violations, "baseline", measure.misfit(request.baseline()));
         if (measure == MeasureType.BOOLEAN && request.targetValue().compareTo(BigDecimal.ONE) != 0) {
             violations.add(new Violation("targetValue", "must be 1 for a BOOLEAN target"));
+        } else {
+            addMisfit(violations, "targetValue", measure.misfit(request.targetValue()));
         }
+        addMisfit(violations, "baseline", measure.misfit(request.baseline()));
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }

@@ -171,26 +171,42 @@ class ProgressReportResourceTest {
                 .body("status", equalTo("SUBMITTED"));
     }
 
-    @Test
-    void shouldIgnoreStatusAndReviewFieldsSentByTheClient() {
+    /** Only a review sets status and review fields: a body that tries is refused and says where to go. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "status|VERIFIED", "reviewComment|自己审核通过", "reviewedAt|2021-05-16T00:00:00Z" })
+    void shouldRefuseStatusAndReviewFieldsSentByTheClient(String field, String value) {
         var target = target(Map.of());
         var request = body(target, "2021-05-15", 1000);
-        request.put("status", "VERIFIED");
-        request.put("reviewComment", "自己审核通过");
-        request.put("reviewedAt", "2021-05-16T00:00:00Z");
+        request.put(field, value);
+        assertViolation(given().contentType(JSON).body(request).when().post(REPORTS), field)
+                .body("violations[0].message", containsString("/review"));
+        assertThat(idsOf("targetId", target), empty());
+
+        String id = given().contentType(JSON).body(body(target, "2021-05-15", 1000)).when().post(REPORTS)
+                .then().statusCode(201).extract().path("id");
+        assertViolation(given().contentType(MERGE_PATCH).body(Map.of(field, value)).when().patch(REPORTS + "/" + id),
+                field);
+        var put = body(target, "2021-05-15", 1000);
+        put.put(field, value);
+        assertViolation(given().contentType(JSON).body(put).when().put(REPORTS + "/" + id), field);
+        var stored = get(id);
+        assertEquals("SUBMITTED", stored.getString("status"));
+        assertEquals(0, stored.getInt("version"));
+        assertThat(idsOf("targetId", target, "status", "VERIFIED"), empty());
+    }
+
+    /** What the service keeps (recordedAt, version, ...) is ignored, so that a report read can be sent back. */
+    @Test
+    void shouldIgnoreTheFieldsTheServiceKeeps() {
+        var target = target(Map.of());
+        var request = body(target, "2021-05-15", 1000);
         request.put("recordedAt", "2020-01-01T00:00:00Z");
-        String id = given().contentType(JSON).body(request).when().post(REPORTS)
+        request.put("id", "01a225b4-cc97-795f-bdd3-7df01ff8b6fd");
+        given().contentType(JSON).body(request).when().post(REPORTS)
                 .then().statusCode(201)
-                .body("status", equalTo("SUBMITTED"))
-                .body("reviewComment", nullValue())
-                .body("reviewedAt", nullValue())
                 .body("recordedAt", matchesPattern(INSTANT))
                 .body("recordedAt", not(equalTo("2020-01-01T00:00:00Z")))
-                .extract().path("id");
-        given().contentType(MERGE_PATCH).body("{\"status\": \"VERIFIED\"}").when().patch(REPORTS + "/" + id)
-                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        assertEquals("SUBMITTED", get(id).getString("status"));
-        assertThat(idsOf("targetId", target, "status", "VERIFIED"), empty());
+                .body("id", not(equalTo("01a225b4-cc97-795f-bdd3-7df01ff8b6fd")));
     }
 
     @Test

@@ -143,12 +143,13 @@ class MilestoneResourceTest {
     }
 
     @Test
-    void shouldIgnoreCompletedOnInACreateBody() {
+    void shouldRefuseCompletedOnInACreateBody() {
         var commitment = Fixtures.commitment();
         var request = body(commitment, "2021-03-31", "3月份 部署");
         request.put("completedOn", "2021-03-25");
-        given().contentType(JSON).body(request).when().post(MILESTONES)
-                .then().statusCode(201).body("completedOn", nullValue());
+        assertViolation(given().contentType(JSON).body(request).when().post(MILESTONES), "completedOn")
+                .body("violations[0].message", containsString("/completion"));
+        given().queryParam("commitmentId", commitment).when().get(MILESTONES).then().body("total", equalTo(0));
     }
 
     @Test
@@ -771,6 +772,9 @@ class MilestoneResourceTest {
                 .body("violations[0].message", equalTo("is only used with overdue=true"));
         assertViolation(given().queryParam("overdue", "false").queryParam("asOf", "2021-07-01").when().get(MILESTONES),
                 "asOf");
+        assertViolation(given().queryParam("verifiedOnly", "true").when().get(MILESTONES), "verifiedOnly")
+                .body("violations[0].message", equalTo("is only used with overdue=true"));
+        assertViolation(given().queryParam("verifiedOnly", "yes").when().get(MILESTONES), "verifiedOnly");
         assertViolation(given().queryParam("overdue", "true").queryParam("asOf", "2021-07-32").when().get(MILESTONES),
                 "asOf");
         assertViolation(given().queryParam("overdue", "true").queryParam("asOf", "2021-07-01").queryParam("sort", "seq")

@@ -319,7 +319,8 @@ class TargetResourceTest {
         request.put(field1, parse(value1));
         request.put(field, parse(value));
         assertViolation(given().contentType(JSON).body(request).when().post(TARGETS), field)
-                .body("violations.field", everyItem(equalTo(field)));
+                .body("violations.field", everyItem(equalTo(field)))
+                .body("violations", hasSize(1));
         assertThat(rule, idsOf("commitmentId", commitment), empty());
     }
 
