@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,16 +91,12 @@ class CommitmentResourceTest {
     }
 
     private static JsonPath get(String id) {
-        return given().when().get(COMMITMENTS + "/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.read(COMMITMENTS + "/" + id);
     }
 
     /** The ids of the commitments listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        var spec = given();
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(COMMITMENTS).then().statusCode(200).extract().jsonPath().getList("items.id");
+        return Api.ids(COMMITMENTS, parameters);
     }
 
     // --- create, read, replace, patch, delete -------------------------------------------------------------------

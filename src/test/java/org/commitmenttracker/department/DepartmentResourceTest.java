@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,20 +40,16 @@ class DepartmentResourceTest {
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 
     private static JsonPath get(String id) {
-        return given().when().get(DEPARTMENTS + "/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.read(DEPARTMENTS + "/" + id);
     }
 
     /** The ids of the departments listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        return list(parameters).getList("items.id");
+        return Api.ids(DEPARTMENTS, parameters);
     }
 
     private static JsonPath list(Object... parameters) {
-        var spec = given();
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(DEPARTMENTS).then().statusCode(200).extract().jsonPath();
+        return Api.list(DEPARTMENTS, parameters);
     }
 
     // --- create, read, replace, patch, delete -------------------------------------------------------------------

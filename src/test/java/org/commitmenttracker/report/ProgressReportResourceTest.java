@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Concurrently;
 import org.commitmenttracker.common.Csv;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 
 @QuarkusTest
 class ProgressReportResourceTest {
@@ -51,8 +48,6 @@ class ProgressReportResourceTest {
     private static final String REPORTS = "/api/v1/progress-reports";
     private static final String JSON = "application/json; charset=UTF-8";
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
-    private static final RestAssuredConfig DECIMALS = RestAssured.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
 
     private static Map<String, Object> body(String targetId, String asOf, Object value) {
@@ -77,20 +72,16 @@ class ProgressReportResourceTest {
     }
 
     private static JsonPath get(String id) {
-        return given().when().get(REPORTS + "/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.read(REPORTS + "/" + id);
     }
 
     private static JsonPath list(Object... parameters) {
-        var spec = given();
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(REPORTS).then().statusCode(200).extract().jsonPath();
+        return Api.list(REPORTS, parameters);
     }
 
     /** The ids of the reports listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        return list(parameters).getList("items.id");
+        return Api.ids(REPORTS, parameters);
     }
 
     private static String target(Map<String, Object> overrides) {
@@ -150,13 +141,13 @@ class ProgressReportResourceTest {
     void shouldRoundTripExactDecimals() {
         var target = target(Map.of("unit", "公顷", "targetValue", 1000));
         var json = "{\"targetId\": \"" + target + "\", \"asOf\": \"2021-06-30\", \"value\": 643.44}";
-        String id = given().config(DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
+        String id = given().config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
                 .then().statusCode(201).body("value", equalTo(new BigDecimal("643.44"))).extract().path("id");
-        given().config(DECIMALS).when().get(REPORTS + "/" + id).then().statusCode(200)
+        given().config(Api.DECIMALS).when().get(REPORTS + "/" + id).then().statusCode(200)
                 .body("value", equalTo(new BigDecimal("643.44")));
-        given().config(DECIMALS).contentType(MERGE_PATCH).body("{\"value\": 147.7829}").when().patch(REPORTS + "/" + id)
+        given().config(Api.DECIMALS).contentType(MERGE_PATCH).body("{\"value\": 147.7829}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).body("value", equalTo(new BigDecimal("147.7829")));
-        given().config(DECIMALS).queryParam("targetId", target).when().get(REPORTS).then().statusCode(200)
+        given().config(Api.DECIMALS).queryParam("targetId", target).when().get(REPORTS).then().statusCode(200)
                 .body("items[0].value", equalTo(new BigDecimal("147.7829")));
         assertThat(given().when().get(REPORTS + "/" + id).asString(), containsString("\"value\":147.7829"));
     }
@@ -359,9 +350,9 @@ class ProgressReportResourceTest {
         // NUMBER takes any decimal of at most 15 + 6 digits, negative ones included: the code sets no lower bound
         var target = target(Map.of("measure", measure, "targetValue", targetValue, "unit", "%"));
         var json = "{\"targetId\": \"" + target + "\", \"asOf\": \"2021-06-30\", \"value\": " + value + "}";
-        var id = given().config(DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
+        var id = given().config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
                 .then().statusCode(201).extract().jsonPath().getString("id");
-        var stored = given().config(DECIMALS).when().get(REPORTS + "/" + id).then().extract().jsonPath()
+        var stored = given().config(Api.DECIMALS).when().get(REPORTS + "/" + id).then().extract().jsonPath()
                 .getString("value");
         assertEquals(0, new BigDecimal(value).compareTo(new BigDecimal(stored)), "stored " + stored);
     }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,12 +59,12 @@ class RoundResourceTest {
     }
 
     private static JsonPath get(String id) {
-        return given().when().get(ROUNDS + "/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.read(ROUNDS + "/" + id);
     }
 
     /** The ids of the rounds listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        return list(parameters).getList("items.id");
+        return Api.ids(ROUNDS, parameters);
     }
 
     private static int totalOf(Object... parameters) {
@@ -71,11 +72,7 @@ class RoundResourceTest {
     }
 
     private static JsonPath list(Object... parameters) {
-        var spec = given();
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(ROUNDS).then().statusCode(200).extract().jsonPath();
+        return Api.list(ROUNDS, parameters);
     }
 
     @Test

@@ -30,17 +30,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 
 @QuarkusTest
 class MilestoneResourceTest {
@@ -48,8 +45,6 @@ class MilestoneResourceTest {
     private static final String MILESTONES = "/api/v1/milestones";
     private static final String JSON = "application/json; charset=UTF-8";
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
-    private static final RestAssuredConfig DECIMALS = RestAssured.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
     private static Map<String, Object> body(String commitmentId, String dueDate, String description) {
         var body = new LinkedHashMap<String, Object>();
@@ -71,21 +66,16 @@ class MilestoneResourceTest {
     }
 
     private static JsonPath get(String id) {
-        return given().when().get(MILESTONES + "/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.read(MILESTONES + "/" + id);
     }
 
     private static JsonPath list(Object... parameters) {
-        var spec = given().config(DECIMALS);
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(MILESTONES).then().statusCode(200).extract()
-                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return Api.list(MILESTONES, parameters);
     }
 
     /** The ids of the milestones listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        return list(parameters).getList("items.id");
+        return Api.ids(MILESTONES, parameters);
     }
 
     private static String commitment(String roundId, String departmentId, int seq, String title) {
@@ -131,13 +121,13 @@ class MilestoneResourceTest {
         var target = Fixtures.target(commitment, Map.of("unit", "公顷", "targetValue", 1000));
         var json = "{\"commitmentId\": \"" + commitment + "\", \"targetId\": \"" + target + "\", \"dueDate\": "
                 + "\"2021-06-30\", \"description\": \"上半年新增绿地\", \"plannedValue\": 147.7829}";
-        String id = given().config(DECIMALS).contentType(JSON).body(json)
+        String id = given().config(Api.DECIMALS).contentType(JSON).body(json)
                 .when().post(MILESTONES)
                 .then().statusCode(201)
                 .body("targetId", equalTo(target))
                 .body("plannedValue", equalTo(new BigDecimal("147.7829")))
                 .extract().path("id");
-        given().config(DECIMALS).when().get(MILESTONES + "/" + id).then().statusCode(200)
+        given().config(Api.DECIMALS).when().get(MILESTONES + "/" + id).then().statusCode(200)
                 .body("plannedValue", equalTo(new BigDecimal("147.7829")));
         assertThat(given().when().get(MILESTONES + "/" + id).asString(), containsString("\"plannedValue\":147.7829"));
     }

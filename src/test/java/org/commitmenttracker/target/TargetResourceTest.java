@@ -26,17 +26,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.Api;
 import org.commitmenttracker.common.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 
 @QuarkusTest
 class TargetResourceTest {
@@ -45,8 +42,6 @@ class TargetResourceTest {
     private static final String JSON = "application/json; charset=UTF-8";
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
     /** Reads JSON decimals as BigDecimal, so 643.44 is compared exactly rather than as a float. */
-    private static final RestAssuredConfig DECIMALS = RestAssured.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
     /** The smallest valid body: a NUMBER target of {@code commitmentId}; tests add or change what they need. */
     private static Map<String, Object> body(String commitmentId) {
@@ -80,17 +75,12 @@ class TargetResourceTest {
     }
 
     private static JsonPath get(String id) {
-        return given().config(DECIMALS).when().get(TARGETS + "/" + id).then().statusCode(200).extract()
-                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return Api.read(TARGETS + "/" + id);
     }
 
     /** The ids of the targets listed with these query parameters (name, value, name, value, ...). */
     private static List<String> idsOf(Object... parameters) {
-        var spec = given();
-        for (int i = 0; i < parameters.length; i += 2) {
-            spec.queryParam((String) parameters[i], parameters[i + 1]);
-        }
-        return spec.when().get(TARGETS).then().statusCode(200).extract().jsonPath().getList("items.id");
+        return Api.ids(TARGETS, parameters);
     }
 
     /** A JSON number read exactly; integers come back as Integer, so both are turned into BigDecimal. */
@@ -151,7 +141,7 @@ class TargetResourceTest {
         var json = "{\"commitmentId\": \"" + commitment + "\", \"name\": \"绿地面积\", \"unit\": \"公顷\", "
                 + "\"measure\": \"NUMBER\", \"baseline\": 147.7829, \"targetValue\": 643.44, \"weight\": 3350.88, "
                 + "\"dueDate\": \"2021-12-31\"}";
-        String id = given().config(DECIMALS).contentType(JSON).body(json)
+        String id = given().config(Api.DECIMALS).contentType(JSON).body(json)
                 .when().post(TARGETS)
                 .then().statusCode(201)
                 .body("baseline", equalTo(new BigDecimal("147.7829")))
@@ -162,7 +152,7 @@ class TargetResourceTest {
         assertEquals(new BigDecimal("147.7829"), stored.get("baseline"));
         assertEquals(new BigDecimal("643.44"), stored.get("targetValue"));
         assertEquals(new BigDecimal("3350.88"), stored.get("weight"));
-        given().config(DECIMALS).queryParam("commitmentId", commitment).when().get(TARGETS)
+        given().config(Api.DECIMALS).queryParam("commitmentId", commitment).when().get(TARGETS)
                 .then().statusCode(200)
                 .body("items[0].targetValue", equalTo(new BigDecimal("643.44")))
                 .body("items[0].baseline", equalTo(new BigDecimal("147.7829")));
@@ -653,7 +643,7 @@ class TargetResourceTest {
     void shouldReadDecimalsInTheListAsNumbers() {
         var commitment = Fixtures.commitment();
         Fixtures.target(commitment, Map.of("targetValue", new BigDecimal("0.000001")));
-        var value = given().config(DECIMALS).queryParam("commitmentId", commitment).when().get(TARGETS)
+        var value = given().config(Api.DECIMALS).queryParam("commitmentId", commitment).when().get(TARGETS)
                 .then().statusCode(200).extract().path("items[0].targetValue");
         assertDecimal("0.000001", value);
         assertEquals(new BigDecimal("0.000001"), value);
