@@ -17,23 +17,31 @@ public final class Etags {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        var current = Long.toString(version);
-        for (var tag : ifMatch.split(",")) {
+        var current = "\"" + version + "\"";
+        if (!matchesAny(ifMatch, current)) {
+            throw ApiProblem.preconditionFailed("If-Match " + ifMatch.replaceAll("\\p{Cntrl}", "?")
+                    + " does not match the current ETag " + current + "; fetch the resource again");
+        }
+    }
+
+    /**
+     * Whether a list of entity tags as If-Match and If-None-Match carry it ({@code "3", W/"4"} or *) names
+     * {@code etag} (the header form, "3"). A weak tag names the same version, since versions are all there is.
+     */
+    static boolean matchesAny(String tags, String etag) {
+        var current = bare(etag);
+        for (var tag : tags.split(",")) {
             var value = tag.trim();
-            if (value.equals("*")) {
-                return;
-            }
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                value = value.substring(1, value.length() - 1);
-            }
-            if (value.equals(current)) {
-                return;
+            if (value.equals("*") || bare(value).equals(current)) {
+                return true;
             }
         }
-        throw ApiProblem.preconditionFailed("If-Match " + ifMatch.replaceAll("\\p{Cntrl}", "?")
-                + " does not match the current ETag \"" + current + "\"; fetch the resource again");
+        return false;
+    }
+
+    private static String bare(String tag) {
+        var value = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 }

@@ -155,6 +155,14 @@ public class OpenApiContract implements OASFilter {
             problem(responses, "500", "Unexpected failure; logged, with no internals in the answer");
             csvAsText(responses);
             var ok = responses.getAPIResponse(method == PathItem.HttpMethod.POST && !path.contains("{id}") ? "201" : "200");
+            if (single && method == PathItem.HttpMethod.GET) {
+                operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                        .description("The ETag of the copy the client holds; when it is still current the answer "
+                                + "is 304 with no body")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                        .description("Not modified: If-None-Match names the current ETag"));
+            }
             if (ok != null && (single || method == PathItem.HttpMethod.POST)) {
                 ok.addHeader("ETag", OASFactory.createHeader().description("The version of the resource")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));

@@ -452,6 +452,23 @@ class RoundResourceTest {
 
     // --- ETag and If-Match ------------------------------------------------------------------------------------
 
+    /** A client holding the current copy revalidates it for free; a changed resource comes back in full. */
+    @Test
+    void shouldAnswer304WhileTheCopyIsCurrent() {
+        var id = Fixtures.round();
+        given().header("If-None-Match", "\"0\"").when().get(ROUNDS + "/" + id)
+                .then().statusCode(304).header("ETag", "\"0\"").body(equalTo(""));
+        given().header("If-None-Match", "W/\"0\", \"7\"").when().get(ROUNDS + "/" + id).then().statusCode(304);
+        given().header("If-None-Match", "*").when().get(ROUNDS + "/" + id).then().statusCode(304);
+        given().contentType(MERGE_PATCH).body("{\"issuer\": \"淄博市人大常委会办公室\"}").when().patch(ROUNDS + "/" + id)
+                .then().statusCode(200);
+        given().header("If-None-Match", "\"0\"").when().get(ROUNDS + "/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("issuer", equalTo("淄博市人大常委会办公室"));
+        // lists carry no ETag, and a missing resource stays a 404
+        given().header("If-None-Match", "*").when().get(ROUNDS).then().statusCode(200);
+        given().header("If-None-Match", "*").when().get(ROUNDS + "/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
     @Test
     void shouldHonourIfMatchOnPut() {
         var title = "条件替换 " + Fixtures.token();
