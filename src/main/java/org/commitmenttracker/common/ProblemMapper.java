@@ -36,17 +36,10 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Database constraints a request can run into, and what to tell the client instead of the constraint name. */
     static final String UNREADABLE_REQUEST =
             "the request could not be read: check that its path and query are correctly percent-encoded (UTF-8)";
 
-    /** Fields a client reads but may only change through their own endpoint; a body that sets them is refused. */
-    private static final Map<String, String> WORKFLOW_FIELDS = Map.of(
-            "status", "is set by a review: POST /api/v1/progress-reports/{id}/review",
-            "reviewComment", "is set by a review: POST /api/v1/progress-reports/{id}/review",
-            "reviewedAt", "is set by a review: POST /api/v1/progress-reports/{id}/review",
-            "completedOn", "is set by POST /api/v1/milestones/{id}/completion");
-
+    /** Database constraints a request can run into, and what to tell the client instead of the constraint name. */
     private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
             "department_code_key", "a department with this code already exists",
             "commitment_round_department_seq_key", "this round already has a commitment with this seq for this department",
@@ -164,7 +157,7 @@ public class ProblemMapper {
         }
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
-            message = WORKFLOW_FIELDS.getOrDefault(u.getPropertyName(), "unknown field '" + u.getPropertyName() + "'");
+            message = unknownField(u);
         } else if (e instanceof InvalidFormatException f) {
             var target = f.getTargetType();
             if (target != null && target.isEnum()) {
@@ -193,6 +186,17 @@ public class ProblemMapper {
             message = "the body is not valid JSON";
         }
         return new Violation(field, message);
+    }
+
+    private static String unknownField(UnrecognizedPropertyException e) {
+        if (e.getReferringClass() != null) {
+            for (var elsewhere : e.getReferringClass().getAnnotationsByType(SetElsewhere.class)) {
+                if (elsewhere.field().equals(e.getPropertyName())) {
+                    return "is set by " + elsewhere.by();
+                }
+            }
+        }
+        return "unknown field '" + e.getPropertyName() + "'";
     }
 
     private static String describe(Class<?> type) {

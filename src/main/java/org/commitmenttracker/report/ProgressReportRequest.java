@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.commitmenttracker.common.SetElsewhere;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -21,6 +22,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @Schema(name = "ProgressReportRequest", description = "A reported level of a target as of a date")
 @JsonIgnoreProperties({ "id", "version", "recordedAt", "updatedAt" })
+@SetElsewhere(field = "status", by = ProgressReportRequest.REVIEW)
+@SetElsewhere(field = "reviewComment", by = ProgressReportRequest.REVIEW)
+@SetElsewhere(field = "reviewedAt", by = ProgressReportRequest.REVIEW)
 public record ProgressReportRequest(
         @NotNull @Schema(description = "The target reported on") UUID targetId,
         @NotNull @Schema(description = "The date the value describes; not in the future", examples = "2021-06-28") LocalDate asOf,
@@ -28,6 +32,8 @@ public record ProgressReportRequest(
         @Size(max = 5000) @Schema(examples = "全市棚户区改造项目开工4500套", maxLength = 5000) String note,
         @Size(max = 20) @Schema(description = "http(s) links to evidence", examples = "[\"https://www.zibo.gov.cn/\"]") List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String> evidenceUrls,
         @Size(max = 200) @Schema(examples = "市住房城乡建设局住房保障科", maxLength = 200) String reportedBy) {
+
+    static final String REVIEW = "a review: POST /api/v1/progress-reports/{id}/review";
 
     public ProgressReportRequest {
         evidenceUrls = evidenceUrls == null ? List.of() : evidenceUrls;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.commitmenttracker.common.SetElsewhere;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** What a client sends to create or replace a milestone; completedOn is set through POST /milestones/{id}/completion. */
 @Schema(name = "MilestoneRequest", description = "A dated step (完成时限) as written by a client")
 @JsonIgnoreProperties({ "id", "version", "createdAt", "updatedAt" })
+@SetElsewhere(field = "completedOn", by = "POST /api/v1/milestones/{id}/completion")
 public record MilestoneRequest(
         @NotNull @Schema(description = "The commitment it belongs to") UUID commitmentId,
         @Schema(description = "The target whose level it plans; required with plannedValue, and of the same commitment") UUID targetId,

@@ -104,6 +104,15 @@ class ProblemMapperTest {
         given().queryParam("code", code).when().get("/api/v1/departments").then().body("total", equalTo(0));
     }
 
+    /** A field set elsewhere on one resource is just an unknown field on another. */
+    @Test
+    void shouldNameTheEndpointOnlyForTheResourceWhoseFieldIsSetElsewhere() {
+        var token = Fixtures.token();
+        assertViolation(given().contentType(JSON).body(Map.of("title", token, "year", 2021, "issuer", "机关",
+                "publishedOn", "2021-04-01", "status", "VERIFIED")).when().post("/api/v1/rounds"), "status")
+                .body("violations[0].message", equalTo("unknown field 'status'"));
+    }
+
     /** Every date parameter takes exactly YYYY-MM-DD within 1949-01-01..2100-12-31, as bodies do; never a 500. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "/api/v1/targets|dueBefore", "/api/v1/targets|dueAfter",
