@@ -38,9 +38,10 @@ final class Browser {
         var browser = find("CHROME_BIN", BROWSERS);
         var driver = find("CHROMEDRIVER", DRIVERS);
         if (browser.isEmpty() || driver.isEmpty()) {
-            var reason = "Browser tests skipped: no " + (browser.isEmpty() ? "chromium (looked for $CHROME_BIN, "
-                    + String.join(", ", BROWSERS) + ")" : "chromedriver (looked for $CHROMEDRIVER, "
-                    + String.join(", ", DRIVERS) + ")") + "; install them with: apt-get install chromium chromium-driver";
+            var reason = "Browser tests skipped: no "
+                    + (browser.isEmpty() ? "chromium (" + lookedFor("CHROME_BIN", BROWSERS)
+                            : "chromedriver (" + lookedFor("CHROMEDRIVER", DRIVERS))
+                    + "); install them with: apt-get install chromium chromium-driver";
             System.out.println("*** " + reason);
             Assumptions.abort(reason);
         }
@@ -55,7 +56,7 @@ final class Browser {
         options.setBinary(browser.get());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--window-size=1280,1000");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         var logs = new LoggingPreferences();
@@ -84,6 +85,12 @@ final class Browser {
     /** The DevTools events (as JSON) since the last call: the requests the page made are among them. */
     static List<String> performanceEvents(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    private static String lookedFor(String variable, List<String> candidates) {
+        var configured = System.getenv(variable);
+        return configured != null && !configured.isBlank() ? "$" + variable + " = " + configured + " is not executable"
+                : "looked for " + String.join(", ", candidates) + "; $" + variable + " names another";
     }
 
     private static Optional<String> find(String variable, List<String> candidates) {
