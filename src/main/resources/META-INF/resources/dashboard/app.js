@@ -21,7 +21,7 @@ function route() {
   return { view: VIEWS[view] ? view : 'overview', id, params };
 }
 
-export function href(view, id, params) {
+function href(view, id, params) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''
     && v !== false)).toString();
   return `#/${view}${id ? `/${id}` : ''}${query ? `?${query}` : ''}`;
@@ -49,7 +49,7 @@ function filters(params, roundList) {
 }
 
 /** The quarter to show: the one asked for when the series has it, else the latest that has ended, else the first. */
-export function pickQuarter(series, asked) {
+function pickQuarter(series, asked) {
   if (series.some((row) => row.quarter === asked)) {
     return asked;
   }
@@ -70,7 +70,7 @@ function renderControls(current, state, quarters) {
     ? { round: state.round, verifiedOnly: state.verifiedOnly, asOf: state.asOf, ...change }
     : { round: state.round, quarter: state.quarter, verifiedOnly: state.verifiedOnly, knownAt: state.knownAt, ...change });
   const roundSelect = h('select', { id: 'f-round', onchange: (e) => update({ round: e.target.value, quarter: undefined }) },
-    rounds.map((r) => h('option', { value: r.id, selected: r.id === state.round }, `${r.title}（${r.publishedOn}）`)));
+    rounds.map((r) => h('option', { value: r.id, selected: r.id === state.round }, `${r.title}${t('aside', { text: r.publishedOn })}`)));
   const parts = [field(t('round'), roundSelect)];
   if (current.view !== 'overdue') {
     parts.push(field(t('quarter'), h('select', { id: 'f-quarter', onchange: (e) => update({ quarter: e.target.value }) },
@@ -91,7 +91,12 @@ function renderControls(current, state, quarters) {
       onchange: (e) => update({ knownAt: e.target.value }),
     }), t('knownAtHint')));
   }
+  // the filters are drawn anew with every page; a keyboard user stays on the control just changed
+  const focused = form.contains(document.activeElement) ? document.activeElement.id : null;
   form.replaceChildren(...parts);
+  if (focused) {
+    document.getElementById(focused)?.focus();
+  }
 }
 
 function renderChrome(current, state) {
@@ -100,8 +105,7 @@ function renderChrome(current, state) {
   document.querySelector('.skip').textContent = t('skip');
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', t('nav'));
-  const links = [['overview', null], ['overdue', null]];
-  nav.replaceChildren(h('ul', {}, links.map(([view]) => h('li', {}, h('a', {
+  nav.replaceChildren(h('ul', {}, ['overview', 'overdue'].map((view) => h('li', {}, h('a', {
     href: href(view, null, view === 'overdue' ? { round: state.round, verifiedOnly: state.verifiedOnly }
       : { round: state.round, verifiedOnly: state.verifiedOnly, quarter: state.quarter, knownAt: state.knownAt }),
     'aria-current': current.view === view ? 'page' : null,

@@ -37,8 +37,8 @@ export async function renderDepartment({ id, state, href }) {
     h('h2', { id: 'department-name' }, department.name, ' ', h('span', { class: 'code' }, department.code)),
     current ? summaryCards(current) : null,
     current ? h('section', { class: 'panel', 'aria-labelledby': 'department-status' },
-      h('h3', { id: 'department-status' }, `${t('statusCounts')}（${state.quarter}）`),
-      statusBand(current.statusCounts, `${t('statusCounts')}（${state.quarter}）`)) : null,
+      h('h3', { id: 'department-status' }, t('statusCountsAt', { quarter: state.quarter })),
+      statusBand(current.statusCounts, t('statusCountsAt', { quarter: state.quarter }))) : null,
     tableBlock({
       id: 'department-table',
       title: t('departmentProgress'),
@@ -64,7 +64,7 @@ function commitmentArticle(commitment, targets, milestones, progress, at) {
     targets.map((target) => targetSection(target, milestones.filter((m) => m.targetId === target.id),
       progress.get(target.id), at)),
     ownMilestones.length ? h('details', { class: 'milestones' },
-      h('summary', {}, `${t('milestones')}（${ownMilestones.length}）`),
+      h('summary', {}, `${t('milestones')}${t('aside', { text: ownMilestones.length })}`),
       h('ul', {}, ownMilestones.map((m) => h('li', {}, h('time', { datetime: m.dueDate }, m.dueDate), ' ',
         m.description, m.completedOn ? ` ✓ ${m.completedOn}` : '')))) : null);
 }
@@ -100,7 +100,7 @@ function targetSection(target, milestones, rows, { quarter, periodEnd, basis }) 
     h('h4', {}, target.name),
     h('p', { class: 'target-status' }, at
       ? [t('statusAt', { quarter: at.quarter, status: '' }), statusWord(at.status), at.completionRatio === null ? ''
-        : `（${t('completionRatio')} ${percent(at.completionRatio)}）`]
+        : t('aside', { text: `${t('completionRatio')} ${percent(at.completionRatio)}` })]
       : t('empty')),
     h('p', { class: 'muted' }, `${t('targetValue')} ${number(target.targetValue)}${unit} · ${t('baseline')} `
       + `${number(target.baseline)} · ${t('dueDate')} ${target.dueDate}`),
@@ -122,7 +122,7 @@ function targetSection(target, milestones, rows, { quarter, periodEnd, basis }) 
     }),
     milestones.length ? h('ul', { class: 'milestone-list', 'aria-label': t('milestones') },
       milestones.map((m) => h('li', {}, h('time', { datetime: m.dueDate }, m.dueDate), ' ', m.description,
-        m.plannedValue === null ? '' : `（${t('plannedValue')} ${number(m.plannedValue)}${unit}）`))) : null);
+        m.plannedValue === null ? '' : t('aside', { text: `${t('plannedValue')} ${number(m.plannedValue)}${unit}` })))) : null);
 }
 
 function targetChart(target, rows, milestones, at) {

@@ -2,6 +2,9 @@
 
 const MESSAGES = {
   zh: {
+    aside: '（{text}）',
+    completionAt: '完成率（{quarter}）',
+    statusCountsAt: '指标状态（{quarter}）',
     appTitle: '整改承诺进度',
     skip: '跳到正文',
     nav: '页面',
@@ -82,6 +85,9 @@ const MESSAGES = {
     MISSED: '逾期未完成',
   },
   en: {
+    aside: ' ({text})',
+    completionAt: 'Completion at {quarter}',
+    statusCountsAt: 'Target status at {quarter}',
     appTitle: 'Commitment progress',
     skip: 'Skip to content',
     nav: 'Pages',

@@ -70,7 +70,7 @@ export function quarterColumns() {
 export function summaryCards(row) {
   const card = (label, value) => h('div', { class: 'card' }, h('dt', {}, label), h('dd', {}, value));
   return h('dl', { class: 'cards' },
-    card(`${t('completionRatio')}（${row.quarter}）`, percent(row.completionRatio)),
+    card(t('completionAt', { quarter: row.quarter }), percent(row.completionRatio)),
     card(t('onTimeRatio'), percent(row.onTimeRatio)),
     card(t('targets'), number(row.targets)),
     card(`${t('milestonesDone')} / ${t('milestonesDue')}`, `${number(row.milestonesDone)} / ${number(row.milestonesDue)}`));
