@@ -57,8 +57,8 @@ function commitmentArticle(commitment, targets, milestones, progress, at) {
   const ownMilestones = milestones.filter((m) => !m.targetId);
   return h('article', { class: 'commitment', 'aria-labelledby': headingId },
     h('h3', { id: headingId }, `${commitment.seq}. ${commitment.title}`),
-    commitment.goal ? h('p', { class: 'goal' }, h('strong', {}, `${t('goal')}：`), commitment.goal) : null,
-    commitment.deadlineText ? h('p', {}, h('strong', {}, `${t('deadline')}：`), commitment.deadlineText) : null,
+    commitment.goal ? h('p', { class: 'goal' }, h('strong', {}, `${t('goal')}${t('colon')}`), commitment.goal) : null,
+    commitment.deadlineText ? h('p', {}, h('strong', {}, `${t('deadline')}${t('colon')}`), commitment.deadlineText) : null,
     responsibilityChain(commitment.responsibility),
     targets.length === 0 ? h('p', { class: 'muted' }, t('noTargets')) : null,
     targets.map((target) => targetSection(target, milestones.filter((m) => m.targetId === target.id),
@@ -107,7 +107,7 @@ function targetSection(target, milestones, rows, { quarter, periodEnd, basis }) 
     chartFigure({
       title,
       desc: rows.map((r) => `${r.quarter} ${t('planned')} ${number(r.planned)} ${t('actual')} ${number(r.actual)}`)
-        .join('，'),
+        .join(t('comma')),
       height: 240,
       option: targetChart(target, rows, milestones, at),
       columns: [

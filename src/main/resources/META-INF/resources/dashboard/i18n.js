@@ -3,6 +3,8 @@
 const MESSAGES = {
   zh: {
     aside: '（{text}）',
+    colon: '：',
+    comma: '，',
     completionAt: '完成率（{quarter}）',
     statusCountsAt: '指标状态（{quarter}）',
     appTitle: '整改承诺进度',
@@ -30,7 +32,6 @@ const MESSAGES = {
     milestonesDue: '到期节点',
     milestonesDone: '按时完成节点',
     statusCounts: '指标状态',
-    departments: '各部门',
     departmentName: '部门',
     code: '代码',
     completionByQuarter: '各部门各季度完成率',
@@ -86,6 +87,8 @@ const MESSAGES = {
   },
   en: {
     aside: ' ({text})',
+    colon: ': ',
+    comma: ', ',
     completionAt: 'Completion at {quarter}',
     statusCountsAt: 'Target status at {quarter}',
     appTitle: 'Commitment progress',
@@ -113,7 +116,6 @@ const MESSAGES = {
     milestonesDue: 'Milestones due',
     milestonesDone: 'Milestones done',
     statusCounts: 'Target status',
-    departments: 'Departments',
     departmentName: 'Department',
     code: 'Code',
     completionByQuarter: 'Completion per department and quarter',

@@ -133,7 +133,7 @@ function onTimeChart(rows, quarter) {
   return chartFigure({
     id: 'ontime-chart',
     title: t('onTimeByDepartment', { quarter }),
-    desc: rows.map((r) => `${r.name} ${percent(r.onTimeRatio)}`).join('，'),
+    desc: rows.map((r) => `${r.name} ${percent(r.onTimeRatio)}`).join(t('comma')),
     height: Math.max(200, 40 * rows.length + 60),
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => percent(v) },

@@ -28,7 +28,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 let uid = 0;
-export function nextId(prefix) {
+function nextId(prefix) {
   uid += 1;
   return `${prefix}-${uid}`;
 }
@@ -125,7 +125,7 @@ window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()
 /** The six status counts as one coloured band, each segment as wide as its share, with a legend that names them. */
 export function statusBand(counts, label) {
   const total = STATUSES.reduce((sum, s) => sum + (counts?.[s] || 0), 0);
-  const words = STATUSES.map((s) => `${t(s)} ${counts?.[s] || 0}`).join('，');
+  const words = STATUSES.map((s) => `${t(s)} ${counts?.[s] || 0}`).join(t('comma'));
   return h('div', { class: 'band-block' },
     h('div', { class: 'band', role: 'img', 'aria-label': `${label}: ${words}` },
       STATUSES.filter((s) => counts?.[s]).map((s) => h('span', {
