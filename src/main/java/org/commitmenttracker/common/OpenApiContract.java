@@ -411,6 +411,14 @@ public class OpenApiContract implements OASFilter {
             if (path.endsWith("/review") || path.endsWith("/completion")) {
                 problem(responses, "412", "If-Match names an older version");
             }
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
+                problem(responses, "406", "The answer is JSON, which the Accept header excludes");
+                problem(responses, "413", "The body is larger than the service accepts");
+            }
+            if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                    || method == PathItem.HttpMethod.DELETE || path.endsWith("/review")) {
+                problem(responses, "428", "If-Match is missing: a change names the version (ETag) it is based on");
+            }
             problem(responses, "500", "Unexpected failure; logged, with no internals in the answer");
             csvAsText(responses);
             if (path.endsWith("}/progress")) {
