@@ -67,7 +67,7 @@ public class CommitmentResource {
             @QueryParam("departmentId") @Parameter(description = "Only commitments of this department",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String departmentId,
             @QueryParam("year") @Parameter(description = "Only commitments of rounds of this year",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1949", maximum = "2100")) String year,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1949", maximum = "2100")) String year,
             @QueryParam("q") @Parameter(description = "Text contained in the title, problem, goal, measures, deadline "
                     + "text or responsibility names (e.g. 长者食堂)",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String q,

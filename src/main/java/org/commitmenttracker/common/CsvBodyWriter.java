@@ -43,18 +43,17 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return (Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)) && elementType(genericType) != null;
+        return elementType(type, genericType) != null;
     }
 
     @Override
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", TEXT_CSV + ";charset=UTF-8");
-        List<?> rows = value instanceof Page<?> page ? page.items() : (List<?>) value;
-        var columns = columns(elementType(genericType), "");
+        var columns = columns(elementType(type, genericType), "");
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writeLine(writer, columns.stream().map(Column::name).toList());
-        for (var row : rows) {
+        for (var row : rows(value)) {
             var cells = new ArrayList<String>(columns.size());
             for (var column : columns) {
                 cells.add(format(column.read(row)));
@@ -64,12 +63,43 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
         writer.flush();
     }
 
-    private static Class<?> elementType(Type genericType) {
-        if (genericType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-                && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
-            return c;
+    /** The record type of the rows: of a Page or a List, or of the items of a page record of its own (MilestonePage). */
+    private static Class<?> elementType(Class<?> type, Type genericType) {
+        if (Page.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)) {
+            if (genericType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
+                return c;
+            }
+            return null;
+        }
+        var items = items(type);
+        return items == null ? null : elementType(List.class, items.getGenericType());
+    }
+
+    private static RecordComponent items(Class<?> type) {
+        if (!type.isRecord()) {
+            return null;
+        }
+        for (var component : type.getRecordComponents()) {
+            if (component.getName().equals("items") && List.class.isAssignableFrom(component.getType())) {
+                return component;
+            }
         }
         return null;
+    }
+
+    private static List<?> rows(Object value) {
+        if (value instanceof Page<?> page) {
+            return page.items();
+        }
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        try {
+            return (List<?>) items(value.getClass()).getAccessor().invoke(value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read the items of " + value.getClass().getSimpleName(), e);
+        }
     }
 
     /** One CSV column: its header and how to read it from a row. */

@@ -22,18 +22,18 @@ public class PageParams {
     public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
-    @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+    @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
             maximum = "1000000", defaultValue = "0"))
     public String page;
 
     @QueryParam("size")
-    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
             maximum = "200", defaultValue = "20"))
     public String size;
 
     @QueryParam("sort")
     @Parameter(description = "field,asc or field,desc; the fields each list sorts by are listed in its description",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]+(,(asc|desc))?$"))
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]+(,(asc|desc))?$", maxLength = 100))
     public String sort;
 
     public int pageNumber() {

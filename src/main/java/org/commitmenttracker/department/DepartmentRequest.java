@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties({ "id", "version", "createdAt", "updatedAt" })
 public record DepartmentRequest(
         @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,31}$", message = "must be 1–32 lower-case letters, digits or '-', starting with a letter or digit")
-        @Schema(description = "Short unique code", examples = "jyj", pattern = "^[a-z0-9][a-z0-9-]{0,31}$") String code,
+        @Schema(description = "Short unique code", examples = "jyj", pattern = "^[a-z0-9][a-z0-9-]{0,31}$", maxLength = 32) String code,
         @NotBlank @Size(max = 200) @Schema(examples = "市教育局", maxLength = 200) String name) {
 
     static DepartmentRequest from(Department department) {

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Department", description = "A city department evaluated in a round (被评议部门)")
 public record DepartmentView(
         UUID id,
-        @Schema(examples = "jyj") String code,
-        @Schema(examples = "市教育局") String name,
-        @Schema(description = "Changes with every update; also the ETag", examples = "0") long version,
+        @Schema(examples = "jyj", maxLength = 32, pattern = "^[a-z0-9][a-z0-9-]{0,31}$") String code,
+        @Schema(examples = "市教育局", maxLength = 200) String name,
+        @Schema(description = "Changes with every update; also the ETag", examples = "0", minimum = "0", maximum = "9223372036854775807") long version,
         Instant createdAt,
         Instant updatedAt) {
 

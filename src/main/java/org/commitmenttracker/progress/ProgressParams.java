@@ -26,7 +26,7 @@ public class ProgressParams {
 
     @QueryParam("quarter")
     @Parameter(description = "Only this quarter's row; it must lie within the series",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-Q[1-4]$", examples = "2021-Q3"))
+            schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-Q[1-4]$", maxLength = 7, examples = "2021-Q3"))
     public String quarter;
 
     Basis basis(ZoneId zone) {

@@ -46,7 +46,8 @@ public class ProgressResource {
             @QueryParam("departmentId") @Parameter(description = "Only this department",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String departmentId,
             @QueryParam("sort") @Parameter(description = "name, completionRatio or onTimeRatio, then ,asc or ,desc",
-                    schema = @Schema(type = SchemaType.STRING, examples = "completionRatio,asc")) String sort,
+                    schema = @Schema(type = SchemaType.STRING, examples = "completionRatio,asc", maxLength = 100,
+                            pattern = "^[A-Za-z]+(,(asc|desc))?$")) String sort,
             @BeanParam ProgressParams params) {
         var grouping = groupBy == null || groupBy.isBlank() ? GroupBy.department
                 : Params.enumValue("groupBy", groupBy, GroupBy.class);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +30,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record ProgressReportRequest(
         @NotNull @Schema(description = "The target reported on") UUID targetId,
         @NotNull @Schema(description = "The date the value describes; not in the future", examples = "2021-06-28") LocalDate asOf,
-        @NotNull @Digits(integer = 15, fraction = 6) @Schema(description = "The level of the indicator as of asOf (a running total, not an increment)", examples = "4500") BigDecimal value,
+        @NotNull @DecimalMin(value = "-1E15", inclusive = false) @DecimalMax(value = "1E15", inclusive = false) @Digits(integer = 15, fraction = 6) @Schema(description = "The level of the indicator as of asOf (a running total, not an increment)", examples = "4500") BigDecimal value,
         @Size(max = 5000) @Schema(examples = "全市棚户区改造项目开工4500套", maxLength = 5000) String note,
         @Size(max = 20) @Schema(description = "http(s) links to evidence", examples = "[\"https://www.zibo.gov.cn/\"]") List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String> evidenceUrls,
         @Size(max = 200) @Schema(examples = "市住房城乡建设局住房保障科", maxLength = 200) String reportedBy) {

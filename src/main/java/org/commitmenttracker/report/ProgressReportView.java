@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A progress report as the API shows it. */
@@ -15,14 +17,15 @@ public record ProgressReportView(
         UUID targetId,
         @Schema(examples = "2021-06-28") LocalDate asOf,
         @Schema(examples = "4500") BigDecimal value,
-        String note,
-        List<String> evidenceUrls,
-        String reportedBy,
+        @Schema(nullable = true, maxLength = 5000) String note,
+        // @Size on the items states their limit in the contract: @Schema cannot annotate a type argument
+        @Schema(maxItems = 20) List<@Size(max = 2000) String> evidenceUrls,
+        @Schema(nullable = true, maxLength = 200) String reportedBy,
         @Schema(description = "SUBMITTED until reviewed; RETURNED reports never count") ReviewStatus status,
         @Schema(description = "When the service recorded it") Instant recordedAt,
-        String reviewComment,
-        Instant reviewedAt,
-        @Schema(description = "Changes with every update; also the ETag", examples = "0") long version,
+        @Schema(nullable = true, maxLength = 5000) String reviewComment,
+        @Schema(nullable = true) Instant reviewedAt,
+        @Schema(description = "Changes with every update; also the ETag", examples = "0", minimum = "0", maximum = "9223372036854775807") long version,
         Instant updatedAt) {
 
     static ProgressReportView from(ProgressReport r) {

@@ -63,7 +63,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "One page of rounds (CSV with Accept: text/csv)")
     public Page<RoundView> list(
             @QueryParam("year") @Parameter(description = "Only rounds of this year",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1949", maximum = "2100")) String year,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1949", maximum = "2100")) String year,
             @QueryParam("q") @Parameter(description = "Text contained in the title or issuer",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String q,
             @BeanParam PageParams paging) {

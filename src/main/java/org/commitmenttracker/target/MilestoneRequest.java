@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,7 @@ public record MilestoneRequest(
         @Schema(description = "The target whose level it plans; required with plannedValue, and of the same commitment") UUID targetId,
         @NotNull @Schema(examples = "2021-06-30") LocalDate dueDate,
         @NotBlank @Size(max = 5000) @Schema(examples = "二季度开工率达到40%、4200套", maxLength = 5000) String description,
-        @Digits(integer = 15, fraction = 6) @Schema(description = "The planned level of the target at dueDate (cumulative, in the target's unit)", examples = "4200") BigDecimal plannedValue) {
+        @DecimalMin(value = "-1E15", inclusive = false) @DecimalMax(value = "1E15", inclusive = false) @Digits(integer = 15, fraction = 6) @Schema(description = "The planned level of the target at dueDate (cumulative, in the target's unit)", examples = "4200") BigDecimal plannedValue) {
 
     static MilestoneRequest from(Milestone m) {
         return new MilestoneRequest(m.commitment.id, m.target == null ? null : m.target.id, m.dueDate, m.description,

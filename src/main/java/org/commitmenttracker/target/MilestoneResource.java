@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,6 +30,7 @@ import org.commitmenttracker.common.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,8 +60,13 @@ public class MilestoneResource {
                     + "completed when its target's reported level meets the plan), with department, commitment and "
                     + "daysOverdue; items are OverdueMilestone, sortable by dueDate (default), daysOverdue, department "
                     + "or commitment.")
-    @APIResponse(responseCode = "200", description = "One page of milestones (CSV with Accept: text/csv)",
-            content = @Content(schema = @Schema(oneOf = { MilestonePage.class, OverdueMilestonePage.class })))
+    @APIResponse(responseCode = "200", description = "One page of milestones (CSV with Accept: text/csv); its "
+            + "listing member tells the two shapes apart",
+            content = @Content(schema = @Schema(oneOf = { MilestonePage.class, OverdueMilestonePage.class },
+                    discriminatorProperty = "listing", discriminatorMapping = {
+                            @DiscriminatorMapping(value = MilestonePage.LISTING, schema = MilestonePage.class),
+                            @DiscriminatorMapping(value = OverdueMilestonePage.LISTING,
+                                    schema = OverdueMilestonePage.class) })))
     public Response list(
             @QueryParam("commitmentId") @Parameter(description = "Only milestones of this commitment",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String commitmentId,
@@ -94,24 +99,46 @@ public class MilestoneResource {
             if (verifiedOnly != null && !verifiedOnly.isBlank()) {
                 throw ApiProblem.invalid("verifiedOnly", "is only used with overdue=true");
             }
-            return Response.ok(new GenericEntity<Page<MilestoneView>>(service.list(filter, paging)) {
-            }).build();
+            return Response.ok(MilestonePage.of(service.list(filter, paging))).build();
         }
         if (date == null) {
             throw ApiProblem.invalid("asOf", "is required with overdue=true");
         }
-        var page = service.overdue(filter, date, verified, paging);
-        return Response.ok(new GenericEntity<Page<OverdueMilestoneView>>(page) {
-        }).build();
+        return Response.ok(OverdueMilestonePage.of(service.overdue(filter, date, verified, paging))).build();
     }
 
-    /** The two shapes of GET /milestones, named for the OpenAPI contract. */
-    @Schema(name = "MilestonePage")
-    record MilestonePage(List<MilestoneView> items, int page, int size, long total) {
+    /**
+     * The two shapes of GET /milestones. Their constant {@code listing} lets a client (and a generated one) tell them
+     * apart even when the page is empty, which their items alone cannot.
+     */
+    @Schema(name = "MilestonePage", description = "A page of milestones")
+    public record MilestonePage(
+            @Schema(enumeration = LISTING, examples = LISTING) String listing,
+            @Schema(maxItems = PageParams.MAX_SIZE) List<MilestoneView> items,
+            @Schema(minimum = "0", maximum = "1000000") int page,
+            @Schema(minimum = "1", maximum = "200") int size,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long total) {
+
+        static final String LISTING = "milestones";
+
+        static MilestonePage of(Page<MilestoneView> page) {
+            return new MilestonePage(LISTING, page.items(), page.page(), page.size(), page.total());
+        }
     }
 
-    @Schema(name = "OverdueMilestonePage")
-    record OverdueMilestonePage(List<OverdueMilestoneView> items, int page, int size, long total) {
+    @Schema(name = "OverdueMilestonePage", description = "A page of the milestones overdue at asOf")
+    public record OverdueMilestonePage(
+            @Schema(enumeration = LISTING, examples = LISTING) String listing,
+            @Schema(maxItems = PageParams.MAX_SIZE) List<OverdueMilestoneView> items,
+            @Schema(minimum = "0", maximum = "1000000") int page,
+            @Schema(minimum = "1", maximum = "200") int size,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long total) {
+
+        static final String LISTING = "overdue";
+
+        static OverdueMilestonePage of(Page<OverdueMilestoneView> page) {
+            return new OverdueMilestonePage(LISTING, page.items(), page.page(), page.size(), page.total());
+        }
     }
 
     @GET

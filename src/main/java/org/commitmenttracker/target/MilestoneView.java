@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MilestoneView(
         UUID id,
         UUID commitmentId,
-        @Schema(description = "The target it plans, if any") UUID targetId,
+        @Schema(description = "The target it plans, if any", nullable = true) UUID targetId,
         @Schema(examples = "2021-06-30") LocalDate dueDate,
-        @Schema(examples = "二季度开工率达到40%、4200套") String description,
-        @Schema(description = "Planned level of the target at dueDate; completion then follows from reports", examples = "4200") BigDecimal plannedValue,
-        @Schema(description = "When a qualitative milestone was completed (null: not yet)", examples = "2021-03-25") LocalDate completedOn,
-        @Schema(description = "Changes with every update; also the ETag", examples = "0") long version,
+        @Schema(examples = "二季度开工率达到40%、4200套", maxLength = 5000) String description,
+        @Schema(description = "Planned level of the target at dueDate; completion then follows from reports", examples = "4200", nullable = true) BigDecimal plannedValue,
+        @Schema(description = "When a qualitative milestone was completed (null: not yet)", examples = "2021-03-25", nullable = true) LocalDate completedOn,
+        @Schema(description = "Changes with every update; also the ETag", examples = "0", minimum = "0", maximum = "9223372036854775807") long version,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -12,17 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TargetView(
         UUID id,
         UUID commitmentId,
-        @Schema(examples = "棚户区改造开工") String name,
-        @Schema(examples = "套") String unit,
+        @Schema(examples = "棚户区改造开工", maxLength = 200) String name,
+        @Schema(examples = "套", maxLength = 20) String unit,
         MeasureType measure,
         Direction direction,
-        @Schema(examples = "59") BigDecimal baseline,
+        @Schema(examples = "59", nullable = true) BigDecimal baseline,
         @Schema(examples = "10500") BigDecimal targetValue,
-        @Schema(examples = "2021-01-01") LocalDate startDate,
+        @Schema(examples = "2021-01-01", nullable = true) LocalDate startDate,
         @Schema(examples = "2021-12-31") LocalDate dueDate,
         @Schema(examples = "1") BigDecimal weight,
-        String note,
-        @Schema(description = "Changes with every update; also the ETag", examples = "0") long version,
+        @Schema(nullable = true, maxLength = 5000) String note,
+        @Schema(description = "Changes with every update; also the ETag", examples = "0", minimum = "0", maximum = "9223372036854775807") long version,
         Instant createdAt,
         Instant updatedAt) {
 
