@@ -17,7 +17,7 @@ public record ProgressReportView(
         @Schema(examples = "4500") BigDecimal value,
         String note,
         List<String> evidenceUrls,
-        String reportedBy,
+        @Schema(description = "Who filed or last corrected it: the subject of their token") String reportedBy,
         @Schema(description = "SUBMITTED until reviewed; RETURNED reports never count") ReviewStatus status,
         @Schema(description = "When the service recorded it") Instant recordedAt,
         String reviewComment,
