@@ -17,13 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.commitmenttracker.common.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command on a machine with no database configured: the packaged service starts an embedded
  * PostgreSQL, says where its data is, serves the demo data, and finds what it was given again after a restart.
- * Runs the jar that {@code ./mvnw verify} has just built, as a separate process with a clean environment.
+ * Runs the jar that {@code ./mvnw verify} has just built, as a separate process with a clean environment, allowed to
+ * trust the development key as quarkus:run is; without that setting the prod profile refuses to start with that key.
  */
 class EmbeddedDefaultIT {
 
@@ -38,7 +40,7 @@ class EmbeddedDefaultIT {
         int port = freePort();
         var base = "http://127.0.0.1:" + port + "/api/v1";
 
-        var first = start(dataDir, port, work.resolve("first.log"));
+        var first = start(dataDir, port, work.resolve("first.log"), true);
         String departmentId;
         try {
             var departments = get(base + "/departments?size=200");
@@ -46,6 +48,7 @@ class EmbeddedDefaultIT {
             assertThat(departments, containsString("市住房城乡建设局"));
             var created = send(HttpRequest.newBuilder(URI.create(base + "/departments"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + Tokens.admin())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"it-kept\",\"name\":\"重启后仍在的局\"}")));
             assertEquals(201, created.statusCode(), created.body());
             departmentId = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
@@ -57,7 +60,7 @@ class EmbeddedDefaultIT {
         assertThat(log, containsString(dataDir.toString()));
         assertTrue(Files.exists(dataDir.resolve("PG_VERSION")), "the data directory is where it was configured");
 
-        var second = start(dataDir, port, work.resolve("second.log"));
+        var second = start(dataDir, port, work.resolve("second.log"), true);
         try {
             assertThat(get(base + "/departments/" + departmentId), containsString("重启后仍在的局"));
             // the demo data is not loaded twice
@@ -67,15 +70,35 @@ class EmbeddedDefaultIT {
         }
     }
 
-    private static Process start(Path dataDir, int port, Path log) throws IOException, InterruptedException {
+    @Test
+    void shouldRefuseToStartInProdWithTheDevelopmentKey() throws Exception {
+        var log = work.resolve("refused.log");
+        var process = process(work.resolve("pgdata"), freePort(), log, false);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            stop(process);
+            throw new AssertionError("the service started with the development key: "
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        assertTrue(process.exitValue() != 0, "exit code " + process.exitValue());
+        assertThat(Files.readString(log, StandardCharsets.UTF_8), containsString("TRACKER_AUTH_ALLOW_DEVELOPMENT_KEY"));
+    }
+
+    private static Process process(Path dataDir, int port, Path log, boolean allowDevelopmentKey) throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         var env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE") || key.startsWith("TRACKER_"));
+        env.keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE") || key.startsWith("TRACKER_")
+                || key.startsWith("MP_JWT"));
         env.put("TRACKER_EMBEDDED_DB_DATA_DIR", dataDir.toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        var process = builder.start();
+        env.put("TRACKER_AUTH_ALLOW_DEVELOPMENT_KEY", String.valueOf(allowDevelopmentKey));
+        return builder.start();
+    }
+
+    private static Process start(Path dataDir, int port, Path log, boolean allowDevelopmentKey)
+            throws IOException, InterruptedException {
+        var process = process(dataDir, port, log, allowDevelopmentKey);
         var deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -1,25 +1,42 @@
 package org.commitmenttracker;
 
-import static io.restassured.RestAssured.given;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.reporter;
+import static org.commitmenttracker.common.Tokens.reviewer;
+import static org.commitmenttracker.common.Tokens.with;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.commitmenttracker.common.Api;
 
 import io.restassured.http.ContentType;
 
-/** Creates the data a test needs through the API, each call with fresh unique codes so tests never collide. */
+/**
+ * Creates the data a test needs through the API, each call with fresh unique codes so tests never collide, and with
+ * the token of the role that may write it: admin, the reporter of the department concerned, or a reviewer.
+ */
 public final class Fixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
+    /** Department code of each commitment looked up, so that reports on many targets cost no extra reads. */
+    private static final Map<String, String> DEPARTMENT_OF_COMMITMENT = new ConcurrentHashMap<>();
+
     private Fixtures() {
     }
 
+    /** Creates with an admin token. */
     public static String post(String path, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return post(admin(), path, body);
+    }
+
+    public static String post(String token, String path, Map<String, ?> body) {
+        return with(token).contentType(ContentType.JSON).body(body)
                 .when().post(path)
                 .then().statusCode(201)
                 .extract().path("id");
@@ -33,6 +50,11 @@ public final class Fixtures {
     public static String department() {
         return post("/api/v1/departments", Map.of("code", "t" + UUID.randomUUID().toString().substring(0, 8),
                 "name", "测试局" + SEQ.incrementAndGet()));
+    }
+
+    /** A commitment seq (1–999, as the API allows); rows that share a round and department get different ones. */
+    private static int seq() {
+        return 1 + SEQ.incrementAndGet() % 999;
     }
 
     /** A short unique lower-case token, to find a test's own rows among everything else in the database. */
@@ -53,7 +75,7 @@ public final class Fixtures {
         var body = new HashMap<String, Object>();
         body.put("roundId", roundId);
         body.put("departmentId", departmentId);
-        body.put("seq", SEQ.incrementAndGet());
+        body.put("seq", seq());
         body.put("title", "测试问题");
         body.put("measures", List.of(Map.of("seq", 1, "title", "措施", "text", "做好工作")));
         return post("/api/v1/commitments", body);
@@ -92,8 +114,26 @@ public final class Fixtures {
         return post("/api/v1/milestones", body);
     }
 
+    /** A report filed by the reporter of the target's department. */
     public static String report(String targetId, String asOf, Object value) {
-        return post("/api/v1/progress-reports", Map.of("targetId", targetId, "asOf", asOf, "value", value));
+        return post(reporterOfTarget(targetId), "/api/v1/progress-reports",
+                Map.of("targetId", targetId, "asOf", asOf, "value", value));
+    }
+
+    /** The token of the reporter of this target's department. */
+    public static String reporterOfTarget(String targetId) {
+        return reporterOfCommitment(Api.read("/api/v1/targets/" + targetId).getString("commitmentId"));
+    }
+
+    /** The token of the reporter of this milestone's department. */
+    public static String reporterOfMilestone(String milestoneId) {
+        return reporterOfCommitment(Api.read("/api/v1/milestones/" + milestoneId).getString("commitmentId"));
+    }
+
+    /** The token of the reporter of this commitment's department. */
+    public static String reporterOfCommitment(String commitmentId) {
+        return reporter(DEPARTMENT_OF_COMMITMENT.computeIfAbsent(commitmentId, id -> Api.read("/api/v1/departments/"
+                + Api.read("/api/v1/commitments/" + id).getString("departmentId")).getString("code")));
     }
 
     /** A round published on {@code publishedOn}: the start of the quarter series of targets without a startDate. */
@@ -106,7 +146,7 @@ public final class Fixtures {
         var body = new HashMap<String, Object>();
         body.put("roundId", roundId);
         body.put("departmentId", departmentId);
-        body.put("seq", SEQ.incrementAndGet());
+        body.put("seq", seq());
         body.put("title", title);
         body.put("measures", List.of(Map.of("seq", 1, "title", "措施", "text", "做好工作")));
         return post("/api/v1/commitments", body);
@@ -116,14 +156,15 @@ public final class Fixtures {
     public static void review(String reportId, String decision) {
         var body = "RETURNED".equals(decision) ? Map.of("decision", decision, "comment", "请补充佐证材料")
                 : Map.of("decision", decision);
-        given().contentType(ContentType.JSON).body(body)
+        with(reviewer()).contentType(ContentType.JSON).body(body)
+                .header("If-Match", Api.etag("/api/v1/progress-reports/" + reportId))
                 .when().post("/api/v1/progress-reports/" + reportId + "/review")
                 .then().statusCode(200);
     }
 
-    /** Marks a qualitative milestone completed on {@code completedOn}. */
+    /** Marks a qualitative milestone completed on {@code completedOn}, as its department's reporter. */
     public static void complete(String milestoneId, String completedOn) {
-        given().contentType(ContentType.JSON).body(Map.of("completedOn", completedOn))
+        with(reporterOfMilestone(milestoneId)).contentType(ContentType.JSON).body(Map.of("completedOn", completedOn))
                 .when().post("/api/v1/milestones/" + milestoneId + "/completion")
                 .then().statusCode(200);
     }

@@ -2,6 +2,7 @@ package org.commitmenttracker.commitment;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Idempotency;
 import org.commitmenttracker.common.MergePatch;
@@ -87,6 +89,7 @@ public class CommitmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -101,6 +104,7 @@ public class CommitmentResource {
         });
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -114,6 +118,7 @@ public class CommitmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -126,6 +131,7 @@ public class CommitmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteCommitment", summary = "Delete a commitment that has no targets or milestones")

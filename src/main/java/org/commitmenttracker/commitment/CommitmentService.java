@@ -70,7 +70,7 @@ public class CommitmentService {
     @Transactional
     public CommitmentView update(UUID id, CommitmentRequest request, String ifMatch) {
         var commitment = find(id);
-        Etags.check(ifMatch, commitment.version);
+        Etags.require(ifMatch, commitment.version);
         apply(commitment, request);
         commitments.flush();
         return CommitmentView.from(commitment);
@@ -79,7 +79,7 @@ public class CommitmentService {
     @Transactional
     public CommitmentView patch(UUID id, JsonNode patch, String ifMatch) {
         var commitment = find(id);
-        Etags.check(ifMatch, commitment.version);
+        Etags.require(ifMatch, commitment.version);
         apply(commitment, mergePatch.apply(CommitmentRequest.from(commitment), patch, CommitmentRequest.class));
         commitments.flush();
         return CommitmentView.from(commitment);
@@ -88,7 +88,7 @@ public class CommitmentService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         var commitment = find(id);
-        Etags.check(ifMatch, commitment.version);
+        Etags.require(ifMatch, commitment.version);
         long targetCount = targets.countByCommitment(id);
         long milestoneCount = milestones.countByCommitment(id);
         if (targetCount + milestoneCount > 0) {

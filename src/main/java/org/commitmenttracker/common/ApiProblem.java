@@ -42,8 +42,18 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "Conflict", detail, List.of());
     }
 
+    /** The caller is known but may not do this: a role it lacks, or an object of another department. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(412, "precondition-failed", "Precondition failed", detail, List.of());
+    }
+
+    /** A change sent without the If-Match that would show it was made on the current version. */
+    public static ApiProblem preconditionRequired(String detail) {
+        return new ApiProblem(428, "precondition-required", "Precondition required", detail, List.of());
     }
 
     public static ApiProblem unprocessable(String type, String title, String detail) {

@@ -12,6 +12,18 @@ public final class Etags {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * For PUT, PATCH, DELETE and review: throws 428 without If-Match, so that no client overwrites a change it has not
+     * seen, and 412 when it names neither * nor {@code version}.
+     */
+    public static void require(String ifMatch, long version) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ApiProblem.preconditionRequired(
+                    "If-Match is required: send the ETag of the version your change is based on (GET gives it)");
+        }
+        check(ifMatch, version);
+    }
+
     /** Throws 412 when {@code ifMatch} is given and names neither * nor {@code version}. */
     public static void check(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank()) {

@@ -13,13 +13,19 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Honours the Idempotency-Key header of POST requests: the first request with a key is carried out and its response
  * stored in the same transaction; a repeat with the same key and body gets that response again and writes nothing.
- * A concurrent repeat waits on the first one's row lock, so two requests with one key never both write.
+ * A concurrent repeat waits on the first one's row lock, so two requests with one key never both write. A key belongs
+ * to its caller (the same key from two callers names two requests) and is forgotten after
+ * {@code tracker.idempotency.expiry}; a scheduled cleanup removes the expired ones.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -34,10 +40,14 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Caller caller;
+    private final TrackerConfig config;
 
-    Idempotency(EntityManager em, ObjectMapper mapper) {
+    Idempotency(EntityManager em, ObjectMapper mapper, Caller caller, TrackerConfig config) {
         this.em = em;
         this.mapper = mapper;
+        this.caller = caller;
+        this.config = config;
     }
 
     /** Runs {@code action} once per {@code key} within {@code scope} (the operation, e.g. "POST /api/v1/targets"). */
@@ -50,27 +60,34 @@ public class Idempotency {
             throw ApiProblem.invalid(HEADER, "must be 1–200 visible ASCII characters");
         }
         var hash = hash(request);
+        var owner = caller.idempotencyOwner();
+        // an expired record is claimed anew, as if it had been cleaned up already
         int claimed = em.createNativeQuery("""
-                insert into idempotency_record (scope, key, request_hash, created_at)
-                values (:scope, :key, :hash, now()) on conflict do nothing""")
-                .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
+                insert into idempotency_record (caller, scope, key, request_hash, created_at)
+                values (:caller, :scope, :key, :hash, now())
+                on conflict (caller, scope, key) do update
+                set request_hash = excluded.request_hash, created_at = excluded.created_at,
+                    status = null, location = null, body = null
+                where idempotency_record.created_at < now() - make_interval(secs => :expiry)""")
+                .setParameter("caller", owner).setParameter("scope", scope).setParameter("key", key)
+                .setParameter("hash", hash).setParameter("expiry", (double) config.idempotency().expiry().toSeconds())
                 .executeUpdate();
         if (claimed == 1) {
             var outcome = action.get();
             em.createNativeQuery("""
                     update idempotency_record set status = :status, location = :location, body = :body
-                    where scope = :scope and key = :key""")
+                    where caller = :caller and scope = :scope and key = :key""")
                     .setParameter("status", outcome.status())
                     .setParameter("location", outcome.location() == null ? null : outcome.location().toString())
                     .setParameter("body", json(outcome.body()))
-                    .setParameter("scope", scope).setParameter("key", key)
+                    .setParameter("caller", owner).setParameter("scope", scope).setParameter("key", key)
                     .executeUpdate();
             return toResponse(outcome);
         }
         var stored = (Object[]) em.createNativeQuery("""
                 select request_hash, status, location, body from idempotency_record
-                where scope = :scope and key = :key""")
-                .setParameter("scope", scope).setParameter("key", key)
+                where caller = :caller and scope = :scope and key = :key""")
+                .setParameter("caller", owner).setParameter("scope", scope).setParameter("key", key)
                 .getSingleResult();
         if (!hash.equals(stored[0])) {
             throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
@@ -90,6 +107,16 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not JSON", e);
         }
+    }
+
+    /** Forgets the keys older than the expiry. */
+    @Scheduled(every = "{tracker.idempotency.cleanup-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void removeExpired() {
+        em.createNativeQuery(
+                "delete from idempotency_record where created_at < now() - make_interval(secs => :expiry)")
+                .setParameter("expiry", (double) config.idempotency().expiry().toSeconds())
+                .executeUpdate();
     }
 
     private static Response toResponse(Outcome outcome) {

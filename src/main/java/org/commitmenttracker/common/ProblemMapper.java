@@ -6,17 +6,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -28,6 +31,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * Turns every failure into application/problem+json. Client mistakes say what is wrong and where; anything
  * unexpected is logged here and answered with a generic 500 that names no class, SQL or stack frame.
@@ -35,6 +42,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** The WWW-Authenticate challenge of every 401 (RFC 6750). */
+    private static final String CHALLENGE = "Bearer realm=\"commitment-tracker\"";
 
     static final String UNREADABLE_REQUEST =
             "the request could not be read: check that its path and query are correctly percent-encoded (UTF-8)";
@@ -48,6 +58,28 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
         return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.violations().isEmpty() ? null : e.violations());
+    }
+
+    /** A write without a token (or, with reads closed, any request without one): say how to authenticate. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(CHALLENGE, "this request needs a bearer token: send Authorization: Bearer <JWT>", uri);
+    }
+
+    /** A token that is not valid: bad signature, other issuer, expired, unsigned (alg none) or malformed. */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(CHALLENGE + ", error=\"invalid_token\"",
+                "the bearer token is not valid: it must be signed by the configured issuer and not expired", uri);
+    }
+
+    /** A valid token whose roles do not include one this operation allows. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
+        var allowed = resource == null || resource.getResourceClass() == null ? null
+                : rolesAllowed(resource.getResourceClass(), resource.getMethodName());
+        return apiProblem(ApiProblem.forbidden(allowed == null ? "the token's roles do not allow this operation"
+                : "this operation needs a token with the role " + String.join(" or ", allowed.value())), uri);
     }
 
     @ServerExceptionMapper
@@ -69,7 +101,7 @@ public class ProblemMapper {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, null);
         }
         var json = jsonCause(e);
         if (json != null) {
@@ -90,14 +122,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiProblem p) {
                 return apiProblem(p, uri);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return apiProblem(ApiProblem.conflict(
-                        "the resource was changed by another request at the same time; fetch it again and retry"), uri);
+                // a write that named the version it changed lost a race to another write of that version: its If-Match
+                // is stale now, as if it had arrived a moment later
+                return apiProblem(headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                        ? ApiProblem.preconditionFailed("the resource was changed by another request at the same time "
+                                + "as this one; fetch it again and retry with its new ETag")
+                        : ApiProblem.conflict(
+                                "the resource was changed by another request at the same time; fetch it again and retry"),
+                        uri);
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
                 var name = c.getConstraintName() == null ? "" : c.getConstraintName().toLowerCase();
@@ -116,6 +154,21 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return problem(500, "internal-error", "Internal Server Error",
                 "the service could not complete the request; it has been logged", uri, null);
+    }
+
+    private static Response unauthorized(String challenge, String detail, UriInfo uri) {
+        var response = problem(401, "unauthorized", "Unauthorized", detail, uri, null);
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return response;
+    }
+
+    private static RolesAllowed rolesAllowed(Class<?> resource, String methodName) {
+        for (var method : resource.getMethods()) {
+            if (method.getName().equals(methodName) && method.isAnnotationPresent(RolesAllowed.class)) {
+                return method.getAnnotation(RolesAllowed.class);
+            }
+        }
+        return null;
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri, List<Violation> violations) {

@@ -1,5 +1,6 @@
 package org.commitmenttracker.common;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,10 @@ public interface TrackerConfig {
 
     Seed seed();
 
+    Auth auth();
+
+    Idempotency idempotency();
+
     default ZoneId zoneId() {
         return ZoneId.of(zone());
     }
@@ -27,5 +32,28 @@ public interface TrackerConfig {
         /** Classpath resource of the demo data. */
         @WithDefault("seed/zibo-2021-round1.yaml")
         String resource();
+    }
+
+    interface Auth {
+        /** Anyone may read (the commitment letters are public documents); false: reads need a valid token too. */
+        @WithDefault("true")
+        boolean publicReads();
+
+        /**
+         * Whether the service may verify tokens with the development key pair, whose private key is in the
+         * repository: true in the dev and test profiles and for the README's demo run, never by default in prod.
+         */
+        @WithDefault("false")
+        boolean allowDevelopmentKey();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key is remembered; a later request with the same key is a new request. */
+        @WithDefault("24h")
+        Duration expiry();
+
+        /** How often the remembered keys older than {@link #expiry()} are removed. */
+        @WithDefault("1h")
+        Duration cleanupEvery();
     }
 }

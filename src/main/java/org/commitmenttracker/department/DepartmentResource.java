@@ -2,6 +2,7 @@ package org.commitmenttracker.department;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Idempotency;
 import org.commitmenttracker.common.MergePatch;
@@ -83,6 +85,7 @@ public class DepartmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +100,7 @@ public class DepartmentResource {
         });
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,6 +114,7 @@ public class DepartmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -122,6 +127,7 @@ public class DepartmentResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteDepartment", summary = "Delete a department that has no commitments")

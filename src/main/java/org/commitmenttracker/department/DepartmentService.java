@@ -52,7 +52,7 @@ public class DepartmentService {
     @Transactional
     public DepartmentView update(UUID id, DepartmentRequest request, String ifMatch) {
         var department = find(id);
-        Etags.check(ifMatch, department.version);
+        Etags.require(ifMatch, department.version);
         apply(department, request);
         departments.flush();
         return DepartmentView.from(department);
@@ -61,7 +61,7 @@ public class DepartmentService {
     @Transactional
     public DepartmentView patch(UUID id, JsonNode patch, String ifMatch) {
         var department = find(id);
-        Etags.check(ifMatch, department.version);
+        Etags.require(ifMatch, department.version);
         apply(department, mergePatch.apply(DepartmentRequest.from(department), patch, DepartmentRequest.class));
         departments.flush();
         return DepartmentView.from(department);
@@ -70,7 +70,7 @@ public class DepartmentService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         var department = find(id);
-        Etags.check(ifMatch, department.version);
+        Etags.require(ifMatch, department.version);
         long dependents = commitments.countByDepartment(id);
         if (dependents > 0) {
             throw ApiProblem.conflict("department " + id + " still has " + dependents

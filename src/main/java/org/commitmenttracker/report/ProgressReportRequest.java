@@ -20,20 +20,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * What a department sends to report a target's level. The fields the service keeps (id, version, recordedAt,
  * updatedAt) are ignored, so a report read can be sent back; status and review fields are refused, since only a
- * review sets them.
+ * review sets them, and so is reportedBy, which is the caller's token subject.
  */
 @Schema(name = "ProgressReportRequest", description = "A reported level of a target as of a date")
 @JsonIgnoreProperties({ "id", "version", "recordedAt", "updatedAt" })
 @SetElsewhere(field = "status", by = ProgressReportRequest.REVIEW)
 @SetElsewhere(field = "reviewComment", by = ProgressReportRequest.REVIEW)
 @SetElsewhere(field = "reviewedAt", by = ProgressReportRequest.REVIEW)
+@SetElsewhere(field = "reportedBy", by = "the caller's token: its subject files or corrects the report")
 public record ProgressReportRequest(
         @NotNull @Schema(description = "The target reported on") UUID targetId,
         @NotNull @Schema(description = "The date the value describes; not in the future", examples = "2021-06-28") LocalDate asOf,
         @NotNull @DecimalMin(value = "-1E15", inclusive = false) @DecimalMax(value = "1E15", inclusive = false) @Digits(integer = 15, fraction = 6) @Schema(description = "The level of the indicator as of asOf (a running total, not an increment)", examples = "4500") BigDecimal value,
         @Size(max = 5000) @Schema(examples = "全市棚户区改造项目开工4500套", maxLength = 5000) String note,
-        @Size(max = 20) @Schema(description = "http(s) links to evidence", examples = "[\"https://www.zibo.gov.cn/\"]") List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String> evidenceUrls,
-        @Size(max = 200) @Schema(examples = "市住房城乡建设局住房保障科", maxLength = 200) String reportedBy) {
+        @Size(max = 20) @Schema(description = "http(s) links to evidence", examples = "[\"https://www.zibo.gov.cn/\"]") List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String> evidenceUrls) {
 
     static final String REVIEW = "a review: POST /api/v1/progress-reports/{id}/review";
 
@@ -42,6 +42,6 @@ public record ProgressReportRequest(
     }
 
     static ProgressReportRequest from(ProgressReport r) {
-        return new ProgressReportRequest(r.target.id, r.asOf, r.value, r.note, List.copyOf(r.evidenceUrls), r.reportedBy);
+        return new ProgressReportRequest(r.target.id, r.asOf, r.value, r.note, List.copyOf(r.evidenceUrls));
     }
 }

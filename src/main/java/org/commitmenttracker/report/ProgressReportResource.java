@@ -1,5 +1,6 @@
 package org.commitmenttracker.report;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Idempotency;
 import org.commitmenttracker.common.MergePatch;
@@ -87,6 +89,7 @@ public class ProgressReportResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.REPORTER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -102,6 +105,7 @@ public class ProgressReportResource {
         });
     }
 
+    @RolesAllowed(Roles.REPORTER)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,6 +119,7 @@ public class ProgressReportResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.REPORTER)
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -127,6 +132,7 @@ public class ProgressReportResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.REPORTER)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteProgressReport", summary = "Delete a progress report that has not been reviewed")
@@ -136,6 +142,7 @@ public class ProgressReportResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)

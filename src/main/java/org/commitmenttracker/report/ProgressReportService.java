@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.commitmenttracker.auth.Caller;
 import org.commitmenttracker.common.ApiProblem;
 import org.commitmenttracker.common.BaseEntity;
 import org.commitmenttracker.common.Etags;
@@ -16,6 +17,7 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.target.Target;
 import org.commitmenttracker.target.TargetRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,13 +33,15 @@ public class ProgressReportService {
     private final TargetRepository targets;
     private final MergePatch mergePatch;
     private final TrackerConfig config;
+    private final Caller caller;
 
     ProgressReportService(ProgressReportRepository reports, TargetRepository targets, MergePatch mergePatch,
-            TrackerConfig config) {
+            TrackerConfig config, Caller caller) {
         this.reports = reports;
         this.targets = targets;
         this.mergePatch = mergePatch;
         this.config = config;
+        this.caller = caller;
     }
 
     @Transactional
@@ -60,8 +64,7 @@ public class ProgressReportService {
 
     @Transactional
     public ProgressReportView update(UUID id, ProgressReportRequest request, String ifMatch) {
-        var report = find(id);
-        Etags.check(ifMatch, report.version);
+        var report = findToChange(id, ifMatch);
         apply(report, request);
         reports.flush();
         return ProgressReportView.from(report);
@@ -69,8 +72,7 @@ public class ProgressReportService {
 
     @Transactional
     public ProgressReportView patch(UUID id, JsonNode patch, String ifMatch) {
-        var report = find(id);
-        Etags.check(ifMatch, report.version);
+        var report = findToChange(id, ifMatch);
         apply(report, mergePatch.apply(ProgressReportRequest.from(report), patch, ProgressReportRequest.class));
         reports.flush();
         return ProgressReportView.from(report);
@@ -78,8 +80,7 @@ public class ProgressReportService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        var report = find(id);
-        Etags.check(ifMatch, report.version);
+        var report = findToChange(id, ifMatch);
         if (report.status != ReviewStatus.SUBMITTED) {
             throw ApiProblem.conflict("report " + id + " was reviewed (" + report.status
                     + ") and is kept as a record; it cannot be deleted");
@@ -88,11 +89,14 @@ public class ProgressReportService {
         reports.flush();
     }
 
-    /** Only a SUBMITTED report can be reviewed; RETURNED needs a comment saying why. */
+    /**
+     * Only a SUBMITTED report can be reviewed, by someone else than the one who filed it; RETURNED needs a comment
+     * saying why.
+     */
     @Transactional
     public ProgressReportView review(UUID id, ReviewRequest request, String ifMatch) {
-        var report = find(id);
-        Etags.check(ifMatch, report.version);
+        var report = findToChange(id, ifMatch);
+        caller.requireNotFiler(report.reportedBy);
         if (request.decision() == ReviewStatus.SUBMITTED) {
             throw ApiProblem.invalid("decision", "must be VERIFIED or RETURNED");
         }
@@ -116,9 +120,23 @@ public class ProgressReportService {
         return reports.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("progress report", id));
     }
 
+    /** The report, if the caller may change it (its own department's, 403 otherwise) and names its version. */
+    private ProgressReport findToChange(UUID id, String ifMatch) {
+        var report = find(id);
+        caller.requireDepartment(departmentOf(report.target));
+        Etags.require(ifMatch, report.version);
+        return report;
+    }
+
+    private static String departmentOf(Target target) {
+        return target.commitment.department.code;
+    }
+
     private void apply(ProgressReport report, ProgressReportRequest request) {
         var violations = new ArrayList<Violation>();
         var target = targets.findByIdOptional(request.targetId());
+        // the target a report is filed on, or moved to, is the caller's department's too
+        target.ifPresent(t -> caller.requireDepartment(departmentOf(t)));
         if (target.isEmpty()) {
             violations.add(new Violation("targetId", "no target with id " + request.targetId()));
         } else {
@@ -143,6 +161,6 @@ public class ProgressReportService {
         report.value = request.value();
         report.note = request.note();
         report.evidenceUrls = new ArrayList<>(request.evidenceUrls());
-        report.reportedBy = request.reportedBy();
+        report.reportedBy = caller.subject();
     }
 }

@@ -20,7 +20,7 @@ public record ProgressReportView(
         @Schema(nullable = true, maxLength = 5000) String note,
         // @Size on the items states their limit in the contract: @Schema cannot annotate a type argument
         @Schema(maxItems = 20) List<@Size(max = 2000) String> evidenceUrls,
-        @Schema(nullable = true, maxLength = 200) String reportedBy,
+        @Schema(nullable = true, maxLength = 200, description = "Who filed or last corrected it: the subject of their token") String reportedBy,
         @Schema(description = "SUBMITTED until reviewed; RETURNED reports never count") ReviewStatus status,
         @Schema(description = "When the service recorded it") Instant recordedAt,
         @Schema(nullable = true, maxLength = 5000) String reviewComment,

@@ -2,6 +2,7 @@ package org.commitmenttracker.round;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Idempotency;
 import org.commitmenttracker.common.MergePatch;
@@ -81,6 +83,7 @@ public class RoundResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -95,6 +98,7 @@ public class RoundResource {
         });
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +112,7 @@ public class RoundResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -120,6 +125,7 @@ public class RoundResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteRound", summary = "Delete a round that has no commitments")

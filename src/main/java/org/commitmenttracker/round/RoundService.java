@@ -53,7 +53,7 @@ public class RoundService {
     @Transactional
     public RoundView update(UUID id, RoundRequest request, String ifMatch) {
         var round = find(id);
-        Etags.check(ifMatch, round.version);
+        Etags.require(ifMatch, round.version);
         apply(round, request);
         rounds.flush();
         return RoundView.from(round);
@@ -62,7 +62,7 @@ public class RoundService {
     @Transactional
     public RoundView patch(UUID id, JsonNode patch, String ifMatch) {
         var round = find(id);
-        Etags.check(ifMatch, round.version);
+        Etags.require(ifMatch, round.version);
         apply(round, mergePatch.apply(RoundRequest.from(round), patch, RoundRequest.class));
         rounds.flush();
         return RoundView.from(round);
@@ -71,7 +71,7 @@ public class RoundService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         var round = find(id);
-        Etags.check(ifMatch, round.version);
+        Etags.require(ifMatch, round.version);
         long dependents = commitments.countByRound(id);
         if (dependents > 0) {
             throw ApiProblem.conflict("round " + id + " still has " + dependents

@@ -2,6 +2,7 @@ package org.commitmenttracker.target;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.ApiProblem;
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Idempotency;
@@ -152,6 +154,7 @@ public class MilestoneResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -166,6 +169,7 @@ public class MilestoneResource {
         });
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -179,6 +183,7 @@ public class MilestoneResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -191,6 +196,7 @@ public class MilestoneResource {
         return Responses.ok(view, view.version());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteMilestone", summary = "Delete a milestone")
@@ -200,6 +206,7 @@ public class MilestoneResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Roles.REPORTER)
     @POST
     @Path("{id}/completion")
     @Consumes(MediaType.APPLICATION_JSON)

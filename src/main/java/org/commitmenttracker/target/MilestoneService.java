@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.commitmenttracker.auth.Caller;
 import org.commitmenttracker.commitment.CommitmentRepository;
 import org.commitmenttracker.common.ApiProblem;
 import org.commitmenttracker.common.Etags;
@@ -50,15 +51,17 @@ public class MilestoneService {
     private final ProgressRepository progress;
     private final MergePatch mergePatch;
     private final TrackerConfig config;
+    private final Caller caller;
 
     MilestoneService(MilestoneRepository milestones, CommitmentRepository commitments, TargetRepository targets,
-            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config) {
+            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config, Caller caller) {
         this.milestones = milestones;
         this.commitments = commitments;
         this.targets = targets;
         this.progress = progress;
         this.mergePatch = mergePatch;
         this.config = config;
+        this.caller = caller;
     }
 
     @Transactional
@@ -112,7 +115,7 @@ public class MilestoneService {
     @Transactional
     public MilestoneView update(UUID id, MilestoneRequest request, String ifMatch) {
         var milestone = find(id);
-        Etags.check(ifMatch, milestone.version);
+        Etags.require(ifMatch, milestone.version);
         apply(milestone, request);
         milestones.flush();
         return MilestoneView.from(milestone);
@@ -121,7 +124,7 @@ public class MilestoneService {
     @Transactional
     public MilestoneView patch(UUID id, JsonNode patch, String ifMatch) {
         var milestone = find(id);
-        Etags.check(ifMatch, milestone.version);
+        Etags.require(ifMatch, milestone.version);
         apply(milestone, mergePatch.apply(MilestoneRequest.from(milestone), patch, MilestoneRequest.class));
         milestones.flush();
         return MilestoneView.from(milestone);
@@ -130,15 +133,20 @@ public class MilestoneService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         var milestone = find(id);
-        Etags.check(ifMatch, milestone.version);
+        Etags.require(ifMatch, milestone.version);
         milestones.delete(milestone);
         milestones.flush();
     }
 
-    /** Sets or clears completedOn of a qualitative milestone; one with a plannedValue completes through reports. */
+    /**
+     * Sets or clears completedOn of a qualitative milestone; one with a plannedValue completes through reports. Only
+     * its own department's reporter completes it; If-Match is honoured but not required, since a completion replaces
+     * nothing the caller has not seen.
+     */
     @Transactional
     public MilestoneView complete(UUID id, CompletionRequest request, String ifMatch) {
         var milestone = find(id);
+        caller.requireDepartment(milestone.commitment.department.code);
         Etags.check(ifMatch, milestone.version);
         if (milestone.plannedValue != null) {
             throw ApiProblem.conflict("milestone " + id + " has a plannedValue: it is completed when its target's "

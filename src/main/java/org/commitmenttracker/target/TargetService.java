@@ -62,7 +62,7 @@ public class TargetService {
     @Transactional
     public TargetView update(UUID id, TargetRequest request, String ifMatch) {
         var target = find(id);
-        Etags.check(ifMatch, target.version);
+        Etags.require(ifMatch, target.version);
         apply(target, request);
         targets.flush();
         return TargetView.from(target);
@@ -71,7 +71,7 @@ public class TargetService {
     @Transactional
     public TargetView patch(UUID id, JsonNode patch, String ifMatch) {
         var target = find(id);
-        Etags.check(ifMatch, target.version);
+        Etags.require(ifMatch, target.version);
         apply(target, mergePatch.apply(TargetRequest.from(target), patch, TargetRequest.class));
         targets.flush();
         return TargetView.from(target);
@@ -80,7 +80,7 @@ public class TargetService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         var target = find(id);
-        Etags.check(ifMatch, target.version);
+        Etags.require(ifMatch, target.version);
         long reportCount = reports.countByTarget(id);
         long milestoneCount = milestones.countByTarget(id);
         if (reportCount + milestoneCount > 0) {

@@ -3,6 +3,8 @@ package org.commitmenttracker.commitment;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -105,7 +107,7 @@ class CommitmentResourceTest {
     void shouldCreateCommitmentWithLocationEtagAndBody() {
         var round = Fixtures.round();
         var department = Fixtures.department();
-        var created = given().contentType(JSON).body(fullBody(round, department, 1))
+        var created = with(admin()).contentType(JSON).body(fullBody(round, department, 1))
                 .when().post(COMMITMENTS)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -134,7 +136,7 @@ class CommitmentResourceTest {
 
     @Test
     void shouldCreateAMinimalCommitmentWithEmptyDefaults() {
-        given().contentType(JSON).body(body(Fixtures.round(), Fixtures.department(), 1, "最简承诺"))
+        with(admin()).contentType(JSON).body(body(Fixtures.round(), Fixtures.department(), 1, "最简承诺"))
                 .when().post(COMMITMENTS)
                 .then().statusCode(201)
                 .body("problem", nullValue())
@@ -152,7 +154,7 @@ class CommitmentResourceTest {
         var id = create(fullBody(round, department, 1));
         var replacement = body(round, department, 2, "替换后的问题");
         replacement.put("measures", List.of(measure(1, null, "唯一措施", null)));
-        given().contentType(JSON).header("If-Match", "\"0\"").body(replacement)
+        with(admin()).contentType(JSON).header("If-Match", "\"0\"").body(replacement)
                 .when().put(COMMITMENTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("seq", equalTo(2))
@@ -172,7 +174,9 @@ class CommitmentResourceTest {
         var id = create(fullBody(Fixtures.round(), Fixtures.department(), 1));
         var round = Fixtures.round();
         var department = Fixtures.department();
-        given().contentType(MERGE_PATCH).body("{\"roundId\": \"" + round + "\", \"departmentId\": \"" + department + "\"}")
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"roundId\": \"" + round + "\", \"departmentId\": \"" + department + "\"}")
                 .when().patch(COMMITMENTS + "/" + id)
                 .then().statusCode(200).body("roundId", equalTo(round)).body("departmentId", equalTo(department));
         assertThat(idsOf("roundId", round), equalTo(List.of(id)));
@@ -184,7 +188,9 @@ class CommitmentResourceTest {
         var department = Fixtures.department();
         var id = create(fullBody(round, department, 1));
         var before = get(id);
-        given().contentType(MERGE_PATCH).body("{\"title\": \"学位供给不足的问题\"}")
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"title\": \"学位供给不足的问题\"}")
                 .when().patch(COMMITMENTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("title", equalTo("学位供给不足的问题"));
         var after = get(id);
@@ -198,7 +204,7 @@ class CommitmentResourceTest {
     @Test
     void shouldRemoveOptionalFieldsWithNullAndMergeNestedObjects() {
         var id = create(fullBody(Fixtures.round(), Fixtures.department(), 1));
-        given().contentType(MERGE_PATCH)
+        with(admin()).header("If-Match", Api.etag(COMMITMENTS + "/" + id)).contentType(MERGE_PATCH)
                 .body("{\"problem\": null, \"responsibility\": {\"departmentHead\": null, \"persons\": [\"王五\"]}}")
                 .when().patch(COMMITMENTS + "/" + id)
                 .then().statusCode(200)
@@ -214,7 +220,9 @@ class CommitmentResourceTest {
         assertThat(stored.get("responsibility.departmentHead"), nullValue());
         assertEquals(List.of("发展规划科", "学前教育科"), stored.getList("responsibility.offices"));
 
-        given().contentType(MERGE_PATCH).body("{\"measures\": null, \"responsibility\": null}")
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"measures\": null, \"responsibility\": null}")
                 .when().patch(COMMITMENTS + "/" + id)
                 .then().statusCode(200)
                 .body("measures", empty())
@@ -245,23 +253,29 @@ class CommitmentResourceTest {
     void shouldNotApplyAnInvalidPatch(String patch, String field) {
         var id = create(fullBody(Fixtures.round(), Fixtures.department(), 1));
         var before = get(id).getMap("");
-        assertViolation(given().contentType(MERGE_PATCH).body(patch).when().patch(COMMITMENTS + "/" + id), field);
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body(patch).when().patch(COMMITMENTS + "/" + id), field);
         assertEquals(before, get(id).getMap(""));
     }
 
     @Test
     void shouldDeleteCommitmentThenAnswer404() {
         var id = Fixtures.commitment();
-        given().when().delete(COMMITMENTS + "/" + id).then().statusCode(204);
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .when().delete(COMMITMENTS + "/" + id).then().statusCode(204);
         assertProblem(given().when().get(COMMITMENTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().when().delete(COMMITMENTS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(COMMITMENTS + "/" + id), 404);
     }
 
     @Test
     void shouldNotDeleteCommitmentWithTargets() {
         var id = Fixtures.commitment();
         Fixtures.target(id, Map.of());
-        assertProblem(given().when().delete(COMMITMENTS + "/" + id), 409).body("detail", containsString("1 target"));
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .when().delete(COMMITMENTS + "/" + id), 409).body("detail", containsString("1 target"));
         get(id);
     }
 
@@ -270,7 +284,9 @@ class CommitmentResourceTest {
         var id = Fixtures.commitment();
         Fixtures.milestone(id, null, "2021-06-30", null);
         Fixtures.milestone(id, null, "2021-09-30", null);
-        assertProblem(given().when().delete(COMMITMENTS + "/" + id), 409).body("detail", containsString("2 milestone"));
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .when().delete(COMMITMENTS + "/" + id), 409).body("detail", containsString("2 milestone"));
         get(id);
     }
 
@@ -278,10 +294,10 @@ class CommitmentResourceTest {
     void shouldAnswer404ForAnUnknownCommitment() {
         var id = UUID.randomUUID().toString();
         assertProblem(given().when().get(COMMITMENTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().contentType(JSON).body(body(Fixtures.round(), Fixtures.department(), 1, "无"))
+        assertProblem(with(admin()).contentType(JSON).body(body(Fixtures.round(), Fixtures.department(), 1, "无"))
                 .when().put(COMMITMENTS + "/" + id), 404);
-        assertProblem(given().contentType(MERGE_PATCH).body("{}").when().patch(COMMITMENTS + "/" + id), 404);
-        assertProblem(given().when().delete(COMMITMENTS + "/" + id), 404);
+        assertProblem(with(admin()).contentType(MERGE_PATCH).body("{}").when().patch(COMMITMENTS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(COMMITMENTS + "/" + id), 404);
     }
 
     @Test
@@ -289,27 +305,27 @@ class CommitmentResourceTest {
         var round = Fixtures.round();
         var department = Fixtures.department();
         var id = create(fullBody(round, department, 1));
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body(body(round, department, 1, "过期"))
+        assertProblem(with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(body(round, department, 1, "过期"))
                 .when().put(COMMITMENTS + "/" + id), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"title\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"title\": \"过期\"}")
                 .when().patch(COMMITMENTS + "/" + id), 412);
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(COMMITMENTS + "/" + id), 412);
+        assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(COMMITMENTS + "/" + id), 412);
         assertEquals("优质教育资源供给不足的问题", get(id).getString("title"));
 
-        given().contentType(MERGE_PATCH).header("If-Match", "W/\"0\"").body("{\"title\": \"一改\"}")
+        with(admin()).contentType(MERGE_PATCH).header("If-Match", "W/\"0\"").body("{\"title\": \"一改\"}")
                 .when().patch(COMMITMENTS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"title\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"title\": \"过期\"}")
                 .when().patch(COMMITMENTS + "/" + id), 412);
-        given().contentType(JSON).header("If-Match", "*").body(body(round, department, 1, "二改"))
+        with(admin()).contentType(JSON).header("If-Match", "*").body(body(round, department, 1, "二改"))
                 .when().put(COMMITMENTS + "/" + id).then().statusCode(200).header("ETag", "\"2\"");
-        given().header("If-Match", "\"2\"").when().delete(COMMITMENTS + "/" + id).then().statusCode(204);
+        with(admin()).header("If-Match", "\"2\"").when().delete(COMMITMENTS + "/" + id).then().statusCode(204);
     }
 
     // --- validation -------------------------------------------------------------------------------------------
 
     @Test
     void shouldNameEveryMissingField() {
-        assertViolation(given().contentType(JSON).body("{}").when().post(COMMITMENTS), "roundId")
+        assertViolation(with(admin()).contentType(JSON).body("{}").when().post(COMMITMENTS), "roundId")
                 .body("violations.field", containsInAnyOrder("roundId", "departmentId", "seq", "title"));
     }
 
@@ -318,48 +334,48 @@ class CommitmentResourceTest {
         var round = Fixtures.round();
         var department = Fixtures.department();
         for (var seq : List.of(0, -1, 1000)) {
-            assertViolation(given().contentType(JSON).body(body(round, department, seq, "序号")).when().post(COMMITMENTS), "seq");
+            assertViolation(with(admin()).contentType(JSON).body(body(round, department, seq, "序号")).when().post(COMMITMENTS), "seq");
         }
         var blank = body(round, department, 1, " \u3000 ");
-        assertViolation(given().contentType(JSON).body(blank).when().post(COMMITMENTS), "title");
+        assertViolation(with(admin()).contentType(JSON).body(blank).when().post(COMMITMENTS), "title");
         var longTitle = body(round, department, 1, "长".repeat(501));
-        assertViolation(given().contentType(JSON).body(longTitle).when().post(COMMITMENTS), "title");
+        assertViolation(with(admin()).contentType(JSON).body(longTitle).when().post(COMMITMENTS), "title");
         var longProblem = body(round, department, 1, "问题");
         longProblem.put("problem", "问".repeat(50_001));
-        assertViolation(given().contentType(JSON).body(longProblem).when().post(COMMITMENTS), "problem");
+        assertViolation(with(admin()).contentType(JSON).body(longProblem).when().post(COMMITMENTS), "problem");
 
         var noText = body(round, department, 1, "措施");
         noText.put("measures", List.of(measure(1, "标题", "  ", null)));
-        assertViolation(given().contentType(JSON).body(noText).when().post(COMMITMENTS), "measures[0].text");
+        assertViolation(with(admin()).contentType(JSON).body(noText).when().post(COMMITMENTS), "measures[0].text");
         var noSeq = body(round, department, 1, "措施");
         noSeq.put("measures", List.of(measure(1, null, "甲", null), Map.of("text", "乙")));
-        assertViolation(given().contentType(JSON).body(noSeq).when().post(COMMITMENTS), "measures[1].seq");
+        assertViolation(with(admin()).contentType(JSON).body(noSeq).when().post(COMMITMENTS), "measures[1].seq");
         var zeroSeq = body(round, department, 1, "措施");
         zeroSeq.put("measures", List.of(measure(0, null, "甲", null)));
-        assertViolation(given().contentType(JSON).body(zeroSeq).when().post(COMMITMENTS), "measures[0].seq");
+        assertViolation(with(admin()).contentType(JSON).body(zeroSeq).when().post(COMMITMENTS), "measures[0].seq");
         var longMeasureTitle = body(round, department, 1, "措施");
         longMeasureTitle.put("measures", List.of(measure(1, "题".repeat(501), "甲", null)));
-        assertViolation(given().contentType(JSON).body(longMeasureTitle).when().post(COMMITMENTS), "measures[0].title");
+        assertViolation(with(admin()).contentType(JSON).body(longMeasureTitle).when().post(COMMITMENTS), "measures[0].title");
         var nullMeasure = body(round, department, 1, "措施");
         nullMeasure.put("measures", java.util.Arrays.asList(measure(1, null, "甲", null), null));
-        assertViolation(given().contentType(JSON).body(nullMeasure).when().post(COMMITMENTS), "measures[1]");
+        assertViolation(with(admin()).contentType(JSON).body(nullMeasure).when().post(COMMITMENTS), "measures[1]");
 
         var blankPerson = body(round, department, 1, "责任");
         blankPerson.put("responsibility", responsibility(null, null, List.of(), List.of(), List.of("张三", " ")));
-        assertViolation(given().contentType(JSON).body(blankPerson).when().post(COMMITMENTS), "responsibility.persons[1]");
+        assertViolation(with(admin()).contentType(JSON).body(blankPerson).when().post(COMMITMENTS), "responsibility.persons[1]");
         var nullLead = body(round, department, 1, "责任");
         nullLead.put("responsibility", responsibility(null, null, java.util.Arrays.asList("高权", null), List.of(), List.of()));
-        assertViolation(given().contentType(JSON).body(nullLead).when().post(COMMITMENTS), "responsibility.leadsInCharge[1]");
+        assertViolation(with(admin()).contentType(JSON).body(nullLead).when().post(COMMITMENTS), "responsibility.leadsInCharge[1]");
         var manyOffices = body(round, department, 1, "责任");
         var offices = new ArrayList<String>();
         for (int i = 0; i < 51; i++) {
             offices.add("科室" + i);
         }
         manyOffices.put("responsibility", responsibility(null, null, List.of(), offices, List.of()));
-        assertViolation(given().contentType(JSON).body(manyOffices).when().post(COMMITMENTS), "responsibility.offices");
+        assertViolation(with(admin()).contentType(JSON).body(manyOffices).when().post(COMMITMENTS), "responsibility.offices");
         var longLeader = body(round, department, 1, "责任");
         longLeader.put("responsibility", responsibility("毕".repeat(201), null, List.of(), List.of(), List.of()));
-        assertViolation(given().contentType(JSON).body(longLeader).when().post(COMMITMENTS), "responsibility.cityLeader");
+        assertViolation(with(admin()).contentType(JSON).body(longLeader).when().post(COMMITMENTS), "responsibility.cityLeader");
 
         assertThat(idsOf("roundId", round), empty());
     }
@@ -370,7 +386,7 @@ class CommitmentResourceTest {
         var request = body(round, Fixtures.department(), 1, "措施编号");
         request.put("measures", List.of(measure(1, null, "甲", null), measure(1, null, "乙", null), measure(2, null, "丙", null),
                 measure(2, null, "丁", null)));
-        assertViolation(given().contentType(JSON).body(request).when().post(COMMITMENTS), "measures[1].seq")
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(COMMITMENTS), "measures[1].seq")
                 .body("violations.field", containsInAnyOrder("measures[1].seq", "measures[3].seq"));
         assertThat(idsOf("roundId", round), empty());
     }
@@ -380,15 +396,17 @@ class CommitmentResourceTest {
         var round = Fixtures.round();
         var department = Fixtures.department();
         var unknown = UUID.randomUUID().toString();
-        assertViolation(given().contentType(JSON).body(body(unknown, department, 1, "未知批次")).when().post(COMMITMENTS), "roundId")
+        assertViolation(with(admin()).contentType(JSON).body(body(unknown, department, 1, "未知批次")).when().post(COMMITMENTS), "roundId")
                 .body("violations", hasSize(1)).body("detail", containsString(unknown));
-        assertViolation(given().contentType(JSON).body(body(round, unknown, 1, "未知部门")).when().post(COMMITMENTS), "departmentId")
+        assertViolation(with(admin()).contentType(JSON).body(body(round, unknown, 1, "未知部门")).when().post(COMMITMENTS), "departmentId")
                 .body("violations", hasSize(1));
-        assertViolation(given().contentType(JSON).body(body(unknown, unknown, 1, "都未知")).when().post(COMMITMENTS), "roundId")
+        assertViolation(with(admin()).contentType(JSON).body(body(unknown, unknown, 1, "都未知")).when().post(COMMITMENTS), "roundId")
                 .body("violations.field", containsInAnyOrder("roundId", "departmentId"));
 
         var id = create(body(round, department, 1, "已有"));
-        assertViolation(given().contentType(JSON).body(body(unknown, department, 1, "改到未知批次"))
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(JSON).body(body(unknown, department, 1, "改到未知批次"))
                 .when().put(COMMITMENTS + "/" + id), "roundId");
         assertEquals(round, get(id).getString("roundId"));
         assertThat(idsOf("departmentId", department), equalTo(List.of(id)));
@@ -399,7 +417,7 @@ class CommitmentResourceTest {
         var round = Fixtures.round();
         var department = Fixtures.department();
         var first = create(body(round, department, 1, "第一个"));
-        assertProblem(given().contentType(JSON).body(body(round, department, 1, "重复序号")).when().post(COMMITMENTS), 409)
+        assertProblem(with(admin()).contentType(JSON).body(body(round, department, 1, "重复序号")).when().post(COMMITMENTS), 409)
                 .body("detail", containsString("seq 1"));
         assertThat(idsOf("roundId", round), equalTo(List.of(first)));
 
@@ -408,11 +426,17 @@ class CommitmentResourceTest {
         assertThat(List.of(otherDepartment, otherRound), not(hasItem(first)));
 
         var second = create(body(round, department, 2, "第二个"));
-        assertProblem(given().contentType(JSON).body(body(round, department, 1, "改成重复序号"))
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + second))
+                .contentType(JSON).body(body(round, department, 1, "改成重复序号"))
                 .when().put(COMMITMENTS + "/" + second), 409).body("detail", containsString("seq"));
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"seq\": 1}").when().patch(COMMITMENTS + "/" + second), 409);
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + second))
+                .contentType(MERGE_PATCH).body("{\"seq\": 1}").when().patch(COMMITMENTS + "/" + second), 409);
         assertEquals(2, get(second).getInt("seq"));
-        given().contentType(MERGE_PATCH).body("{\"seq\": 2, \"title\": \"序号不变\"}").when().patch(COMMITMENTS + "/" + second)
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + second))
+                .contentType(MERGE_PATCH).body("{\"seq\": 2, \"title\": \"序号不变\"}").when().patch(COMMITMENTS + "/" + second)
                 .then().statusCode(200).body("seq", equalTo(2));
     }
 
@@ -449,20 +473,21 @@ class CommitmentResourceTest {
         var department = Fixtures.department();
         var json = "{" + fields.replace("ROUND", "\"" + round + "\"").replace("DEPT", "\"" + department + "\"")
                 + (fields.endsWith("trailing") ? "" : "}");
-        assertViolation(given().contentType(JSON).body(json).when().post(COMMITMENTS), field);
+        assertViolation(with(admin()).contentType(JSON).body(json).when().post(COMMITMENTS), field);
         assertThat(idsOf("roundId", round), empty());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "", "null", "[]", "\"commitment\"", "42" })
     void shouldRejectABodyThatIsNotAnObject(String json) {
-        assertViolation(given().contentType(JSON).body(json).when().post(COMMITMENTS), "body");
+        assertViolation(with(admin()).contentType(JSON).body(json).when().post(COMMITMENTS), "body");
     }
 
     @Test
     void shouldRejectMalformedIdsInPathAndQuery() {
         assertViolation(given().when().get(COMMITMENTS + "/x"), "id");
-        assertViolation(given().contentType(MERGE_PATCH).body("{}").when().patch(COMMITMENTS + "/x"), "id");
+        assertViolation(with(admin())
+                .contentType(MERGE_PATCH).body("{}").when().patch(COMMITMENTS + "/x"), "id");
         assertViolation(given().queryParam("roundId", "x").when().get(COMMITMENTS), "roundId");
         assertViolation(given().queryParam("departmentId", "1234").when().get(COMMITMENTS), "departmentId");
         assertViolation(given().queryParam("year", "二〇二一").when().get(COMMITMENTS), "year");
@@ -472,11 +497,13 @@ class CommitmentResourceTest {
     @Test
     void shouldAnswer415And405() {
         var round = Fixtures.round();
-        assertProblem(given().contentType("text/plain").body("{}").when().post(COMMITMENTS), 415);
+        assertProblem(with(admin()).contentType("text/plain").body("{}").when().post(COMMITMENTS), 415);
         var id = create(body(round, Fixtures.department(), 1, "方法"));
-        assertProblem(given().contentType(JSON).body("{\"title\": \"x\"}").when().patch(COMMITMENTS + "/" + id), 415);
-        assertProblem(given().contentType(JSON).body("{}").when().post(COMMITMENTS + "/" + id), 405);
-        assertProblem(given().when().delete(COMMITMENTS), 405);
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + id))
+                .contentType(JSON).body("{\"title\": \"x\"}").when().patch(COMMITMENTS + "/" + id), 415);
+        assertProblem(with(admin()).contentType(JSON).body("{}").when().post(COMMITMENTS + "/" + id), 405);
+        assertProblem(with(admin()).when().delete(COMMITMENTS), 405);
         assertThat(idsOf("roundId", round), equalTo(List.of(id)));
     }
 
@@ -531,7 +558,7 @@ class CommitmentResourceTest {
     void shouldKeepTextSearchInStepWithUpdates() {
         var round = Fixtures.round();
         var id = create(fullBody(round, Fixtures.department(), 1));
-        given().contentType(MERGE_PATCH)
+        with(admin()).header("If-Match", Api.etag(COMMITMENTS + "/" + id)).contentType(MERGE_PATCH)
                 .body("{\"measures\": [{\"seq\": 1, \"text\": \"开办社区助餐点\"}], \"responsibility\": {\"persons\": [\"欧阳娜娜\"]}}")
                 .when().patch(COMMITMENTS + "/" + id).then().statusCode(200);
         assertThat(idsOf("q", "长者食堂", "roundId", round), empty());
@@ -583,7 +610,9 @@ class CommitmentResourceTest {
         var c1 = create(body(round, departmentB, 1, token + " C"));
         var c2 = create(body(round, departmentA, 2, token + " A"));
         var c3 = create(body(round, departmentA, 1, token + " B"));
-        given().contentType(MERGE_PATCH).body("{\"goal\": \"后改\"}").when().patch(COMMITMENTS + "/" + c2)
+        with(admin())
+                .header("If-Match", Api.etag(COMMITMENTS + "/" + c2))
+                .contentType(MERGE_PATCH).body("{\"goal\": \"后改\"}").when().patch(COMMITMENTS + "/" + c2)
                 .then().statusCode(200);
         var byNumber = List.of(c1, c2, c3);
         var expected = Stream.of(order.split(",")).map(n -> byNumber.get(Integer.parseInt(n) - 1)).toList();
@@ -601,7 +630,7 @@ class CommitmentResourceTest {
         request.put("measures", List.of(measure(1, "《实施方案》", "制定《淄博市长者食堂建设实施方案》、明确标准。", "2021-12-31")));
         request.put("deadlineText", "2021年12月底前");
         request.put("responsibility", responsibility("毕红卫", "欧阳娜娜", List.of("司马懿"), List.of("养老服务科"), List.of("诸葛亮", "上官婉儿")));
-        var created = given().contentType(JSON).body(request).when().post(COMMITMENTS).then().statusCode(201).extract()
+        var created = with(admin()).contentType(JSON).body(request).when().post(COMMITMENTS).then().statusCode(201).extract()
                 .jsonPath();
         for (var stored : List.of(created, get(created.getString("id")))) {
             assertEquals(request.get("title"), stored.getString("title"));

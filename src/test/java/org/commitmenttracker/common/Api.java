@@ -37,6 +37,11 @@ public final class Api {
         return spec.when().get(path).then().statusCode(200).extract().jsonPath(EXACT);
     }
 
+    /** The current ETag of the resource at {@code path} ("3"), for the If-Match a change must carry. */
+    public static String etag(String path) {
+        return given().when().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
     /** The ids on the page {@code path} lists with these query parameters. */
     public static List<String> ids(String path, Object... parameters) {
         return list(path, parameters).getList("items.id");

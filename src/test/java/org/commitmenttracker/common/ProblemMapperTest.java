@@ -3,10 +3,12 @@ package org.commitmenttracker.common;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ class ProblemMapperTest {
             "/nope" })
     void shouldAnswerAProblemForAnUnknownPath(String path) {
         assertProblem(given().when().get(path), 404).body("detail", containsString(path)).body("instance", equalTo(path));
-        assertProblem(given().contentType(JSON).body("{}").when().post(path), 404);
+        assertProblem(with(admin()).contentType(JSON).body("{}").when().post(path), 404);
     }
 
     @Test
@@ -86,10 +88,10 @@ class ProblemMapperTest {
     @Test
     void shouldRejectAnEmptyStringWhereAnIdOrEnumBelongs() {
         var commitment = Fixtures.commitment();
-        assertViolation(given().contentType(JSON).body(Map.of("commitmentId", "", "name", "棚户区改造开工", "unit", "套",
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("commitmentId", "", "name", "棚户区改造开工", "unit", "套",
                 "measure", "NUMBER", "targetValue", 1, "dueDate", "2021-12-31")).when().post("/api/v1/targets"),
                 "commitmentId").body("violations[0].message", containsString("UUID"));
-        assertViolation(given().contentType(JSON).body(Map.of("commitmentId", commitment, "name", "棚户区改造开工",
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("commitmentId", commitment, "name", "棚户区改造开工",
                 "unit", "套", "measure", "", "targetValue", 1, "dueDate", "2021-12-31")).when().post("/api/v1/targets"),
                 "measure").body("violations[0].message", containsString("NUMBER"));
         given().queryParam("commitmentId", commitment).when().get("/api/v1/targets").then().body("total", equalTo(0));
@@ -98,7 +100,7 @@ class ProblemMapperTest {
     @Test
     void shouldRejectContentAfterTheJsonValue() {
         var code = Fixtures.token();
-        assertViolation(given().contentType(JSON).body("{\"code\": \"" + code + "\", \"name\": \"测试局\"} {\"a\": 1}")
+        assertViolation(with(admin()).contentType(JSON).body("{\"code\": \"" + code + "\", \"name\": \"测试局\"} {\"a\": 1}")
                 .when().post("/api/v1/departments"), "body")
                 .body("violations[0].message", equalTo("unexpected content after the JSON value"));
         given().queryParam("code", code).when().get("/api/v1/departments").then().body("total", equalTo(0));
@@ -108,7 +110,7 @@ class ProblemMapperTest {
     @Test
     void shouldNameTheEndpointOnlyForTheResourceWhoseFieldIsSetElsewhere() {
         var token = Fixtures.token();
-        assertViolation(given().contentType(JSON).body(Map.of("title", token, "year", 2021, "issuer", "机关",
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("title", token, "year", 2021, "issuer", "机关",
                 "publishedOn", "2021-04-01", "status", "VERIFIED")).when().post("/api/v1/rounds"), "status")
                 .body("violations[0].message", equalTo("unknown field 'status'"));
     }
@@ -131,10 +133,10 @@ class ProblemMapperTest {
     @Test
     void shouldRejectDeeplyNestedJson() {
         var token = Fixtures.token();
-        assertViolation(given().contentType(JSON).body("[".repeat(3000) + "]".repeat(3000)).when().post("/api/v1/rounds"),
+        assertViolation(with(admin()).contentType(JSON).body("[".repeat(3000) + "]".repeat(3000)).when().post("/api/v1/rounds"),
                 "body");
         var nested = "{\"title\": \"" + token + "\", \"issuer\": " + "{\"a\": ".repeat(3000) + "1" + "}".repeat(3001);
-        assertProblem(given().contentType(JSON).body(nested).when().post("/api/v1/rounds"), 400);
+        assertProblem(with(admin()).contentType(JSON).body(nested).when().post("/api/v1/rounds"), 400);
         given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
     }
 
@@ -143,7 +145,7 @@ class ProblemMapperTest {
         var token = Fixtures.token();
         var body = "{\"title\": \"" + token + "\", \"year\": " + "1".repeat(2000)
                 + ", \"issuer\": \"机关\", \"publishedOn\": \"2021-04-01\"}";
-        assertProblem(given().contentType(JSON).body(body).when().post("/api/v1/rounds"), 400);
+        assertProblem(with(admin()).contentType(JSON).body(body).when().post("/api/v1/rounds"), 400);
         given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
     }
 
@@ -154,7 +156,7 @@ class ProblemMapperTest {
         bytes.writeBytes(("{\"title\": \"" + token).getBytes(StandardCharsets.UTF_8));
         bytes.writeBytes(new byte[] { (byte) 0xff, (byte) 0xfe, (byte) 0xc3 });
         bytes.writeBytes("\", \"year\": 2021, \"issuer\": \"机关\", \"publishedOn\": \"2021-04-01\"}".getBytes(StandardCharsets.UTF_8));
-        assertViolation(given().contentType(JSON).body(bytes.toByteArray()).when().post("/api/v1/rounds"), "title");
+        assertViolation(with(admin()).contentType(JSON).body(bytes.toByteArray()).when().post("/api/v1/rounds"), "title");
         given().queryParam("q", token).when().get("/api/v1/rounds").then().statusCode(200).body("total", equalTo(0));
     }
 

@@ -3,6 +3,8 @@ package org.commitmenttracker.department;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -57,7 +59,7 @@ class DepartmentResourceTest {
     @Test
     void shouldCreateDepartmentWithLocationEtagAndBody() {
         var code = Fixtures.token();
-        var created = given().contentType(JSON).body(Map.of("code", code, "name", " 市教育局 "))
+        var created = with(admin()).contentType(JSON).body(Map.of("code", code, "name", " 市教育局 "))
                 .when().post(DEPARTMENTS)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -78,7 +80,7 @@ class DepartmentResourceTest {
     void shouldReplaceDepartmentWithPut() {
         var id = Fixtures.department(Fixtures.token(), "市教育局");
         var code = Fixtures.token();
-        given().contentType(JSON).header("If-Match", "\"0\"").body(Map.of("code", code, "name", "市教育和体育局"))
+        with(admin()).contentType(JSON).header("If-Match", "\"0\"").body(Map.of("code", code, "name", "市教育和体育局"))
                 .when().put(DEPARTMENTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("code", equalTo(code)).body("name", equalTo("市教育和体育局")).body("version", equalTo(1));
@@ -91,7 +93,9 @@ class DepartmentResourceTest {
     void shouldPatchOneFieldAndKeepTheOthers() {
         var code = Fixtures.token();
         var id = Fixtures.department(code, "市住建局");
-        given().contentType(MERGE_PATCH).body("{\"name\": \"市住房和城乡建设局\"}")
+        with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"name\": \"市住房和城乡建设局\"}")
                 .when().patch(DEPARTMENTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("name", equalTo("市住房和城乡建设局")).body("code", equalTo(code)).body("version", equalTo(1));
@@ -111,7 +115,9 @@ class DepartmentResourceTest {
     void shouldNotApplyAnInvalidPatch(String patch, String field) {
         var code = Fixtures.token();
         var id = Fixtures.department(code, "市民政局");
-        assertViolation(given().contentType(MERGE_PATCH).body(patch).when().patch(DEPARTMENTS + "/" + id), field);
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body(patch).when().patch(DEPARTMENTS + "/" + id), field);
         var stored = get(id);
         assertEquals(code, stored.getString("code"));
         assertEquals("市民政局", stored.getString("name"));
@@ -121,9 +127,11 @@ class DepartmentResourceTest {
     @Test
     void shouldDeleteDepartmentThenAnswer404() {
         var id = Fixtures.department();
-        given().when().delete(DEPARTMENTS + "/" + id).then().statusCode(204);
+        with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .when().delete(DEPARTMENTS + "/" + id).then().statusCode(204);
         assertProblem(given().when().get(DEPARTMENTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().when().delete(DEPARTMENTS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(DEPARTMENTS + "/" + id), 404);
     }
 
     @Test
@@ -132,7 +140,8 @@ class DepartmentResourceTest {
         var round = Fixtures.round();
         Fixtures.commitment(round, id);
         Fixtures.commitment(round, id);
-        assertProblem(given().when().delete(DEPARTMENTS + "/" + id), 409)
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id)).when().delete(DEPARTMENTS + "/" + id), 409)
                 .body("detail", containsString("2 commitment"));
         get(id);
     }
@@ -141,28 +150,28 @@ class DepartmentResourceTest {
     void shouldAnswer404ForAnUnknownDepartment() {
         var id = UUID.randomUUID().toString();
         assertProblem(given().when().get(DEPARTMENTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().contentType(JSON).body(Map.of("code", Fixtures.token(), "name", "无"))
+        assertProblem(with(admin()).contentType(JSON).body(Map.of("code", Fixtures.token(), "name", "无"))
                 .when().put(DEPARTMENTS + "/" + id), 404);
-        assertProblem(given().contentType(MERGE_PATCH).body("{}").when().patch(DEPARTMENTS + "/" + id), 404);
-        assertProblem(given().when().delete(DEPARTMENTS + "/" + id), 404);
+        assertProblem(with(admin()).contentType(MERGE_PATCH).body("{}").when().patch(DEPARTMENTS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(DEPARTMENTS + "/" + id), 404);
     }
 
     @Test
     void shouldHonourIfMatch() {
         var code = Fixtures.token();
         var id = Fixtures.department(code, "市财政局");
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body(Map.of("code", code, "name", "过期"))
+        assertProblem(with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(Map.of("code", code, "name", "过期"))
                 .when().put(DEPARTMENTS + "/" + id), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"name\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"name\": \"过期\"}")
                 .when().patch(DEPARTMENTS + "/" + id), 412);
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(DEPARTMENTS + "/" + id), 412);
+        assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(DEPARTMENTS + "/" + id), 412);
         assertEquals("市财政局", get(id).getString("name"));
 
-        given().contentType(MERGE_PATCH).header("If-Match", "W/\"0\"").body("{\"name\": \"新名\"}")
+        with(admin()).contentType(MERGE_PATCH).header("If-Match", "W/\"0\"").body("{\"name\": \"新名\"}")
                 .when().patch(DEPARTMENTS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        given().contentType(JSON).header("If-Match", "*").body(Map.of("code", code, "name", "再改"))
+        with(admin()).contentType(JSON).header("If-Match", "*").body(Map.of("code", code, "name", "再改"))
                 .when().put(DEPARTMENTS + "/" + id).then().statusCode(200).header("ETag", "\"2\"");
-        given().header("If-Match", "\"2\"").when().delete(DEPARTMENTS + "/" + id).then().statusCode(204);
+        with(admin()).header("If-Match", "\"2\"").when().delete(DEPARTMENTS + "/" + id).then().statusCode(204);
     }
 
     // --- unique code ------------------------------------------------------------------------------------------
@@ -171,7 +180,7 @@ class DepartmentResourceTest {
     void shouldNotCreateADuplicateCode() {
         var code = Fixtures.token();
         var id = Fixtures.department(code, "原部门");
-        assertProblem(given().contentType(JSON).body(Map.of("code", code, "name", "重复部门")).when().post(DEPARTMENTS), 409)
+        assertProblem(with(admin()).contentType(JSON).body(Map.of("code", code, "name", "重复部门")).when().post(DEPARTMENTS), 409)
                 .body("detail", containsString("code"));
         assertThat(idsOf("code", code), equalTo(List.of(id)));
     }
@@ -182,9 +191,13 @@ class DepartmentResourceTest {
         Fixtures.department(taken, "甲局");
         var code = Fixtures.token();
         var id = Fixtures.department(code, "乙局");
-        assertProblem(given().contentType(JSON).body(Map.of("code", taken, "name", "乙局"))
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .contentType(JSON).body(Map.of("code", taken, "name", "乙局"))
                 .when().put(DEPARTMENTS + "/" + id), 409).body("detail", containsString("code"));
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"code\": \"" + taken + "\"}")
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"code\": \"" + taken + "\"}")
                 .when().patch(DEPARTMENTS + "/" + id), 409).body("detail", containsString("code"));
         var stored = get(id);
         assertEquals(code, stored.getString("code"));
@@ -195,7 +208,7 @@ class DepartmentResourceTest {
 
     @Test
     void shouldNameEveryMissingField() {
-        assertViolation(given().contentType(JSON).body("{}").when().post(DEPARTMENTS), "code")
+        assertViolation(with(admin()).contentType(JSON).body("{}").when().post(DEPARTMENTS), "code")
                 .body("violations.field", containsInAnyOrder("code", "name"));
     }
 
@@ -203,7 +216,7 @@ class DepartmentResourceTest {
     @ValueSource(strings = { "JYJ", "-jyj", "jy j", "jyj_1", "教育局", "", "a123456789012345678901234567890123" })
     void shouldRejectACodeThatBreaksThePattern(String code) {
         var name = "代码 " + Fixtures.token();
-        assertViolation(given().contentType(JSON).body(Map.of("code", code, "name", name)).when().post(DEPARTMENTS), "code")
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("code", code, "name", name)).when().post(DEPARTMENTS), "code")
                 .body("violations", hasSize(1));
         assertThat(idsOf("q", name), empty());
     }
@@ -212,15 +225,15 @@ class DepartmentResourceTest {
     @ValueSource(strings = { "a", "0", "jyj-2021", "a1234567890123456789012345678901" })
     void shouldAcceptACodeThatFitsThePattern(String code) {
         var full = code.length() >= 20 ? code : code + "-" + Fixtures.token();
-        given().contentType(JSON).body(Map.of("code", full, "name", "合规代码")).when().post(DEPARTMENTS)
+        with(admin()).contentType(JSON).body(Map.of("code", full, "name", "合规代码")).when().post(DEPARTMENTS)
                 .then().statusCode(201).body("code", equalTo(full));
     }
 
     @Test
     void shouldRejectABlankOrTooLongName() {
-        assertViolation(given().contentType(JSON).body(Map.of("code", Fixtures.token(), "name", " \t ")).when().post(DEPARTMENTS),
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("code", Fixtures.token(), "name", " \t ")).when().post(DEPARTMENTS),
                 "name");
-        assertViolation(given().contentType(JSON).body(Map.of("code", Fixtures.token(), "name", "局".repeat(201)))
+        assertViolation(with(admin()).contentType(JSON).body(Map.of("code", Fixtures.token(), "name", "局".repeat(201)))
                 .when().post(DEPARTMENTS), "name");
     }
 
@@ -236,7 +249,7 @@ class DepartmentResourceTest {
     })
     void shouldRejectMalformedBodyNamingTheField(String template, String field) {
         var token = Fixtures.token();
-        assertViolation(given().contentType(JSON).body(template.replace("TOKEN", token)).when().post(DEPARTMENTS), field);
+        assertViolation(with(admin()).contentType(JSON).body(template.replace("TOKEN", token)).when().post(DEPARTMENTS), field);
         assertThat(idsOf("code", token), empty());
     }
 
@@ -246,14 +259,17 @@ class DepartmentResourceTest {
         var id = Fixtures.department(code, "回显");
         var echoed = get(id).getMap("");
         echoed.put("name", "回显后");
-        given().contentType(JSON).body(echoed).when().put(DEPARTMENTS + "/" + id)
+        with(admin())
+                .header("If-Match", Api.etag(DEPARTMENTS + "/" + id))
+                .contentType(JSON).body(echoed).when().put(DEPARTMENTS + "/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("name", equalTo("回显后")).body("version", equalTo(1));
     }
 
     @Test
     void shouldRejectMalformedIdsInPathAndQuery() {
         assertViolation(given().when().get(DEPARTMENTS + "/not-a-uuid"), "id");
-        assertViolation(given().when().delete(DEPARTMENTS + "/not-a-uuid"), "id");
+        assertViolation(with(admin())
+                .when().delete(DEPARTMENTS + "/not-a-uuid"), "id");
         assertViolation(given().queryParam("roundId", "not-a-uuid").when().get(DEPARTMENTS), "roundId");
         assertViolation(given().queryParam("roundId", "01a223be-14f2-76e0-a824").when().get(DEPARTMENTS), "roundId");
     }
@@ -261,9 +277,9 @@ class DepartmentResourceTest {
     @Test
     void shouldAnswer415And405() {
         var code = Fixtures.token();
-        assertProblem(given().contentType("text/plain").body("{\"code\": \"" + code + "\", \"name\": \"局\"}")
+        assertProblem(with(admin()).contentType("text/plain").body("{\"code\": \"" + code + "\", \"name\": \"局\"}")
                 .when().post(DEPARTMENTS), 415);
-        assertProblem(given().when().delete(DEPARTMENTS), 405);
+        assertProblem(with(admin()).when().delete(DEPARTMENTS), 405);
         assertThat(idsOf("code", code), empty());
     }
 

@@ -1,6 +1,8 @@
 package org.commitmenttracker.progress;
 
 import static io.restassured.RestAssured.given;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.commitmenttracker.progress.ProgressJson.assertDecimal;
 import static org.commitmenttracker.progress.ProgressJson.assertRollupRow;
 import static org.commitmenttracker.progress.ProgressJson.assertTargetRow;
@@ -383,14 +385,14 @@ class ProgressResourceTest {
                         "unit", "套", "measure", "NUMBER", "targetValue", 10500, "startDate", "2021-01-01",
                         "dueDate", "2021-12-31"));
                 body.put(field, date);
-                assertViolation(given().contentType("application/json").body(body).when().post(API + "/targets"),
+                assertViolation(with(admin()).contentType("application/json").body(body).when().post(API + "/targets"),
                         field);
             }
         }
-        assertViolation(given().contentType("application/json")
+        assertViolation(with(admin()).contentType("application/json")
                 .body(Map.of("commitmentId", commitment, "dueDate", "+10000-12-31", "description", "阶段目标"))
                 .when().post(API + "/milestones"), "dueDate");
-        assertViolation(given().contentType("application/json")
+        assertViolation(with(admin()).contentType("application/json")
                 .body(Map.of("title", "测试评议批次", "year", 2021, "issuer", "淄博市人大常委会", "publishedOn", "+10000-01-01"))
                 .when().post(API + "/rounds"), "publishedOn");
 

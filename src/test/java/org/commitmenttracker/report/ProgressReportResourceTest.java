@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertNoLeak;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.commitmenttracker.common.Tokens.reporter;
+import static org.commitmenttracker.common.Tokens.reviewer;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -50,6 +53,11 @@ class ProgressReportResourceTest {
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
     private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
 
+    /** The department of this class's targets, whose reporter files the reports. */
+    private static final String DEPARTMENT_CODE = Fixtures.token();
+    private static final String REPORTER = "reporter-" + DEPARTMENT_CODE;
+    private static String departmentId;
+
     private static Map<String, Object> body(String targetId, String asOf, Object value) {
         var body = new LinkedHashMap<String, Object>();
         body.put("targetId", targetId);
@@ -63,12 +71,11 @@ class ProgressReportResourceTest {
         body.put("note", "全市棚户区改造项目开工4500套,“长者食堂”同步建设");
         body.put("evidenceUrls", List.of("https://www.zibo.gov.cn/art/2021/6/28/art_2065_1.html",
                 "http://zjj.zibo.gov.cn/report?id=1&q=%E6%A3%9A"));
-        body.put("reportedBy", "市住房城乡建设局住房保障科");
         return body;
     }
 
     private static String create(Map<String, Object> body) {
-        return Fixtures.post(REPORTS, body);
+        return Fixtures.post(reporter(DEPARTMENT_CODE), REPORTS, body);
     }
 
     private static JsonPath get(String id) {
@@ -85,7 +92,14 @@ class ProgressReportResourceTest {
     }
 
     private static String target(Map<String, Object> overrides) {
-        return Fixtures.target(Fixtures.commitment(), overrides);
+        return Fixtures.target(Fixtures.commitment(Fixtures.round(), department()), overrides);
+    }
+
+    private static synchronized String department() {
+        if (departmentId == null) {
+            departmentId = Fixtures.department(DEPARTMENT_CODE, "报告测试局 " + DEPARTMENT_CODE);
+        }
+        return departmentId;
     }
 
     private static String reviewOf(String id) {
@@ -101,7 +115,7 @@ class ProgressReportResourceTest {
     @Test
     void shouldCreateReportWithLocationEtagAndBody() {
         var target = target(Map.of());
-        var created = given().contentType(JSON).body(fullBody(target))
+        var created = with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(fullBody(target))
                 .when().post(REPORTS)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -111,7 +125,7 @@ class ProgressReportResourceTest {
                 .body("note", equalTo("全市棚户区改造项目开工4500套,“长者食堂”同步建设"))
                 .body("evidenceUrls", equalTo(List.of("https://www.zibo.gov.cn/art/2021/6/28/art_2065_1.html",
                         "http://zjj.zibo.gov.cn/report?id=1&q=%E6%A3%9A")))
-                .body("reportedBy", equalTo("市住房城乡建设局住房保障科"))
+                .body("reportedBy", equalTo(REPORTER))
                 .body("status", equalTo("SUBMITTED"))
                 .body("recordedAt", matchesPattern(INSTANT))
                 .body("reviewComment", nullValue())
@@ -130,7 +144,9 @@ class ProgressReportResourceTest {
     void shouldKeepRecordedAtThroughUpdatesAndReview() {
         var id = create(body(target(Map.of()), "2021-05-15", 1000));
         var recordedAt = get(id).getString("recordedAt");
-        given().contentType(MERGE_PATCH).body("{\"value\": 1100}").when().patch(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"value\": 1100}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).body("recordedAt", equalTo(recordedAt));
         Fixtures.review(id, "VERIFIED");
         assertEquals(recordedAt, get(id).getString("recordedAt"));
@@ -141,11 +157,13 @@ class ProgressReportResourceTest {
     void shouldRoundTripExactDecimals() {
         var target = target(Map.of("unit", "公顷", "targetValue", 1000));
         var json = "{\"targetId\": \"" + target + "\", \"asOf\": \"2021-06-30\", \"value\": 643.44}";
-        String id = given().config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
+        String id = with(reporter(DEPARTMENT_CODE)).config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
                 .then().statusCode(201).body("value", equalTo(new BigDecimal("643.44"))).extract().path("id");
         given().config(Api.DECIMALS).when().get(REPORTS + "/" + id).then().statusCode(200)
                 .body("value", equalTo(new BigDecimal("643.44")));
-        given().config(Api.DECIMALS).contentType(MERGE_PATCH).body("{\"value\": 147.7829}").when().patch(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .config(Api.DECIMALS).contentType(MERGE_PATCH).body("{\"value\": 147.7829}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).body("value", equalTo(new BigDecimal("147.7829")));
         given().config(Api.DECIMALS).queryParam("targetId", target).when().get(REPORTS).then().statusCode(200)
                 .body("items[0].value", equalTo(new BigDecimal("147.7829")));
@@ -154,11 +172,11 @@ class ProgressReportResourceTest {
 
     @Test
     void shouldCreateAMinimalReportWithEmptyDefaults() {
-        given().contentType(JSON).body(body(target(Map.of()), "2021-05-15", 1000)).when().post(REPORTS)
+        with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target(Map.of()), "2021-05-15", 1000)).when().post(REPORTS)
                 .then().statusCode(201)
                 .body("note", nullValue())
                 .body("evidenceUrls", empty())
-                .body("reportedBy", nullValue())
+                .body("reportedBy", equalTo(REPORTER))
                 .body("status", equalTo("SUBMITTED"));
     }
 
@@ -169,17 +187,21 @@ class ProgressReportResourceTest {
         var target = target(Map.of());
         var request = body(target, "2021-05-15", 1000);
         request.put(field, value);
-        assertViolation(given().contentType(JSON).body(request).when().post(REPORTS), field)
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(request).when().post(REPORTS), field)
                 .body("violations[0].message", containsString("/review"));
         assertThat(idsOf("targetId", target), empty());
 
-        String id = given().contentType(JSON).body(body(target, "2021-05-15", 1000)).when().post(REPORTS)
+        String id = with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target, "2021-05-15", 1000)).when().post(REPORTS)
                 .then().statusCode(201).extract().path("id");
-        assertViolation(given().contentType(MERGE_PATCH).body(Map.of(field, value)).when().patch(REPORTS + "/" + id),
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body(Map.of(field, value)).when().patch(REPORTS + "/" + id),
                 field);
         var put = body(target, "2021-05-15", 1000);
         put.put(field, value);
-        assertViolation(given().contentType(JSON).body(put).when().put(REPORTS + "/" + id), field);
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(put).when().put(REPORTS + "/" + id), field);
         var stored = get(id);
         assertEquals("SUBMITTED", stored.getString("status"));
         assertEquals(0, stored.getInt("version"));
@@ -193,7 +215,7 @@ class ProgressReportResourceTest {
         var request = body(target, "2021-05-15", 1000);
         request.put("recordedAt", "2020-01-01T00:00:00Z");
         request.put("id", "01a225b4-cc97-795f-bdd3-7df01ff8b6fd");
-        given().contentType(JSON).body(request).when().post(REPORTS)
+        with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(request).when().post(REPORTS)
                 .then().statusCode(201)
                 .body("recordedAt", matchesPattern(INSTANT))
                 .body("recordedAt", not(equalTo("2020-01-01T00:00:00Z")))
@@ -204,14 +226,14 @@ class ProgressReportResourceTest {
     void shouldReplaceReportWithPut() {
         var target = target(Map.of());
         var id = create(fullBody(target));
-        given().contentType(JSON).header("If-Match", "\"0\"").body(body(target, "2021-06-30", 4600))
+        with(reporter(DEPARTMENT_CODE)).contentType(JSON).header("If-Match", "\"0\"").body(body(target, "2021-06-30", 4600))
                 .when().put(REPORTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("asOf", equalTo("2021-06-30"))
                 .body("value", equalTo(4600))
                 .body("note", nullValue())
                 .body("evidenceUrls", empty())
-                .body("reportedBy", nullValue())
+                .body("reportedBy", equalTo(REPORTER))
                 .body("version", equalTo(1));
         var stored = get(id);
         assertEquals(4600, stored.getInt("value"));
@@ -222,15 +244,19 @@ class ProgressReportResourceTest {
     void shouldPatchOneFieldAndKeepTheOthers() {
         var id = create(fullBody(target(Map.of())));
         var before = get(id);
-        given().contentType(MERGE_PATCH).body("{\"note\": \"更正说明\"}").when().patch(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"note\": \"更正说明\"}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("note", equalTo("更正说明"));
         var after = get(id);
         for (var field : List.of("targetId", "asOf", "value", "evidenceUrls", "reportedBy", "status", "recordedAt")) {
             assertEquals((Object) before.get(field), after.get(field), field + " changed");
         }
-        given().contentType(MERGE_PATCH).body("{\"evidenceUrls\": null, \"reportedBy\": null}")
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"evidenceUrls\": null}")
                 .when().patch(REPORTS + "/" + id)
-                .then().statusCode(200).body("evidenceUrls", empty()).body("reportedBy", nullValue())
+                .then().statusCode(200).body("evidenceUrls", empty()).body("reportedBy", equalTo(REPORTER))
                 .body("note", equalTo("更正说明"));
     }
 
@@ -239,7 +265,9 @@ class ProgressReportResourceTest {
         var from = target(Map.of());
         var to = target(Map.of());
         var id = create(body(from, "2021-05-15", 1000));
-        given().contentType(MERGE_PATCH).body("{\"targetId\": \"" + to + "\"}").when().patch(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"targetId\": \"" + to + "\"}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).body("targetId", equalTo(to));
         assertThat(idsOf("targetId", from), empty());
         assertEquals(List.of(id), idsOf("targetId", to));
@@ -249,9 +277,11 @@ class ProgressReportResourceTest {
     void shouldDeleteASubmittedReportThenAnswer404() {
         var target = target(Map.of());
         var id = create(body(target, "2021-05-15", 1000));
-        given().when().delete(REPORTS + "/" + id).then().statusCode(204);
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .when().delete(REPORTS + "/" + id).then().statusCode(204);
         assertProblem(given().when().get(REPORTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().when().delete(REPORTS + "/" + id), 404);
+        assertProblem(with(reporter(DEPARTMENT_CODE)).when().delete(REPORTS + "/" + id), 404);
         assertThat(idsOf("targetId", target), empty());
     }
 
@@ -260,7 +290,9 @@ class ProgressReportResourceTest {
     void shouldNotDeleteAReviewedReport(String decision) {
         var id = create(body(target(Map.of()), "2021-05-15", 1000));
         Fixtures.review(id, decision);
-        assertProblem(given().when().delete(REPORTS + "/" + id), 409).body("detail", containsString(decision));
+        assertProblem(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .when().delete(REPORTS + "/" + id), 409).body("detail", containsString(decision));
         assertEquals(decision, get(id).getString("status"));
     }
 
@@ -268,31 +300,32 @@ class ProgressReportResourceTest {
     void shouldAnswer404ForAnUnknownReport() {
         var id = UUID.randomUUID().toString();
         assertProblem(given().when().get(REPORTS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().contentType(JSON).body(body(target(Map.of()), "2021-05-15", 1))
+        assertProblem(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target(Map.of()), "2021-05-15", 1))
                 .when().put(REPORTS + "/" + id), 404);
-        assertProblem(given().contentType(MERGE_PATCH).body("{}").when().patch(REPORTS + "/" + id), 404);
-        assertProblem(given().when().delete(REPORTS + "/" + id), 404);
-        assertProblem(given().contentType(JSON).body("{\"decision\": \"VERIFIED\"}").when().post(reviewOf(id)), 404);
+        assertProblem(with(reporter(DEPARTMENT_CODE)).contentType(MERGE_PATCH).body("{}").when().patch(REPORTS + "/" + id), 404);
+        assertProblem(with(reporter(DEPARTMENT_CODE)).when().delete(REPORTS + "/" + id), 404);
+        assertProblem(with(reviewer()).contentType(JSON).body("{\"decision\": \"VERIFIED\"}").when().post(reviewOf(id)), 404);
     }
 
     @Test
     void shouldHonourIfMatch() {
         var target = target(Map.of());
         var id = create(body(target, "2021-05-15", 1000));
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body(body(target, "2021-05-15", 2000))
+        assertProblem(with(reporter(DEPARTMENT_CODE)).contentType(JSON).header("If-Match", "\"1\"").body(body(target, "2021-05-15", 2000))
                 .when().put(REPORTS + "/" + id), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"value\": 2000}")
+        assertProblem(with(reporter(DEPARTMENT_CODE)).contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"value\": 2000}")
                 .when().patch(REPORTS + "/" + id), 412);
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(REPORTS + "/" + id), 412);
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body("{\"decision\": \"VERIFIED\"}")
+        assertProblem(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", "\"1\"").when().delete(REPORTS + "/" + id), 412);
+        assertProblem(with(reviewer()).contentType(JSON).header("If-Match", "\"1\"").body("{\"decision\": \"VERIFIED\"}")
                 .when().post(reviewOf(id)), 412);
         var stored = get(id);
         assertEquals(1000, stored.getInt("value"));
         assertEquals("SUBMITTED", stored.getString("status"));
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"value\": 1500}")
+        with(reporter(DEPARTMENT_CODE)).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"value\": 1500}")
                 .when().patch(REPORTS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        given().contentType(JSON).header("If-Match", "\"1\"").body("{\"decision\": \"VERIFIED\"}")
+        with(reviewer()).contentType(JSON).header("If-Match", "\"1\"").body("{\"decision\": \"VERIFIED\"}")
                 .when().post(reviewOf(id)).then().statusCode(200).header("ETag", "\"2\"");
     }
 
@@ -301,16 +334,16 @@ class ProgressReportResourceTest {
         var target = target(Map.of());
         var key = UUID.randomUUID().toString();
         var request = fullBody(target);
-        var first = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var first = with(reporter(DEPARTMENT_CODE)).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(REPORTS).then().statusCode(201).header("ETag", "\"0\"").extract();
-        var second = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var second = with(reporter(DEPARTMENT_CODE)).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(REPORTS).then().statusCode(201).header("Idempotent-Replayed", "true").extract();
         assertEquals(first.header("Location"), second.header("Location"));
         assertEquals(first.header("ETag"), second.header("ETag"));
         assertEquals(first.jsonPath().getMap(""), second.jsonPath().getMap(""));
         assertEquals(List.of(first.jsonPath().getString("id")), idsOf("targetId", target));
 
-        assertProblem(given().contentType(JSON).header("Idempotency-Key", key).body(body(target, "2021-06-28", 4501))
+        assertProblem(with(reporter(DEPARTMENT_CODE)).contentType(JSON).header("Idempotency-Key", key).body(body(target, "2021-06-28", 4501))
                 .when().post(REPORTS), 422);
         assertEquals(List.of(first.jsonPath().getString("id")), idsOf("targetId", target));
     }
@@ -327,7 +360,7 @@ class ProgressReportResourceTest {
     })
     void shouldRejectAValueThatDoesNotFitTheMeasure(String measure, int targetValue, String value) {
         var target = target(Map.of("measure", measure, "targetValue", targetValue, "unit", "%"));
-        assertViolation(given().contentType(JSON).body(body(target, "2021-06-30", new BigDecimal(value)))
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target, "2021-06-30", new BigDecimal(value)))
                 .when().post(REPORTS), "value")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", containsString("for a " + measure + " target"));
@@ -350,7 +383,7 @@ class ProgressReportResourceTest {
         // NUMBER takes any decimal of at most 15 + 6 digits, negative ones included: the code sets no lower bound
         var target = target(Map.of("measure", measure, "targetValue", targetValue, "unit", "%"));
         var json = "{\"targetId\": \"" + target + "\", \"asOf\": \"2021-06-30\", \"value\": " + value + "}";
-        var id = given().config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
+        var id = with(reporter(DEPARTMENT_CODE)).config(Api.DECIMALS).contentType(JSON).body(json).when().post(REPORTS)
                 .then().statusCode(201).extract().jsonPath().getString("id");
         var stored = given().config(Api.DECIMALS).when().get(REPORTS + "/" + id).then().extract().jsonPath()
                 .getString("value");
@@ -361,26 +394,36 @@ class ProgressReportResourceTest {
     void shouldKeepValuesFittingWhenPatched() {
         var target = target(Map.of("measure", "PERCENT", "targetValue", 100, "unit", "%"));
         var id = create(body(target, "2021-06-30", 40));
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"value\": 140}").when().patch(REPORTS + "/" + id),
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"value\": 140}").when().patch(REPORTS + "/" + id),
                 "value");
-        assertViolation(given().contentType(JSON).body(body(target, "2021-06-30", 101)).when().put(REPORTS + "/" + id),
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(body(target, "2021-06-30", 101)).when().put(REPORTS + "/" + id),
                 "value");
         var number = target(Map.of());
-        assertViolation(given().contentType(JSON).body(body(target, "2021-06-30", 4500)).when()
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(body(target, "2021-06-30", 4500)).when()
                 .put(REPORTS + "/" + id), "value");
-        given().contentType(MERGE_PATCH).body("{\"targetId\": \"" + number + "\", \"value\": 4500}")
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"targetId\": \"" + number + "\", \"value\": 4500}")
                 .when().patch(REPORTS + "/" + id).then().statusCode(200).body("value", equalTo(4500));
     }
 
     @Test
     void shouldAnswer400NotAServerErrorForAnUnknownTarget() {
         var unknown = UUID.randomUUID().toString();
-        assertViolation(given().contentType(JSON).body(body(unknown, "2021-06-30", 1)).when().post(REPORTS), "targetId")
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(unknown, "2021-06-30", 1)).when().post(REPORTS), "targetId")
                 .body("violations", hasSize(1))
                 .body("detail", containsString(unknown));
         assertThat(idsOf("targetId", unknown), empty());
         var id = create(body(target(Map.of()), "2021-06-30", 1));
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"targetId\": \"" + unknown + "\"}")
+        assertViolation(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"targetId\": \"" + unknown + "\"}")
                 .when().patch(REPORTS + "/" + id), "targetId");
     }
 
@@ -388,16 +431,16 @@ class ProgressReportResourceTest {
     void shouldNotAcceptAReportAboutTheFuture() {
         var target = target(Map.of());
         var future = today().plusDays(2).toString();
-        assertViolation(given().contentType(JSON).body(body(target, future, 1)).when().post(REPORTS), "asOf")
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target, future, 1)).when().post(REPORTS), "asOf")
                 .body("violations[0].message", equalTo("must not be in the future"));
         assertThat(idsOf("targetId", target), empty());
-        given().contentType(JSON).body(body(target, today().minusDays(1).toString(), 1)).when().post(REPORTS)
+        with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(body(target, today().minusDays(1).toString(), 1)).when().post(REPORTS)
                 .then().statusCode(201);
     }
 
     @Test
     void shouldNameEveryMissingField() {
-        assertViolation(given().contentType(JSON).body("{}").when().post(REPORTS), "targetId")
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body("{}").when().post(REPORTS), "targetId")
                 .body("violations.field", containsInAnyOrder("targetId", "asOf", "value"));
     }
 
@@ -427,14 +470,15 @@ class ProgressReportResourceTest {
         var json = new StringBuilder("{");
         fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append(k).append(": ").append(v));
         json.append('}');
-        assertViolation(given().contentType(JSON).body(json.toString()).when().post(REPORTS), name);
+        assertViolation(with(reporter(DEPARTMENT_CODE)).contentType(JSON).body(json.toString()).when().post(REPORTS), name);
         assertThat(idsOf("targetId", target), empty());
     }
 
     @Test
     void shouldRejectMalformedIdsAndParameters() {
         assertViolation(given().when().get(REPORTS + "/x"), "id");
-        assertViolation(given().contentType(JSON).body("{\"decision\": \"VERIFIED\"}").when().post(REPORTS + "/x/review"),
+        assertViolation(with(reviewer())
+                .contentType(JSON).body("{\"decision\": \"VERIFIED\"}").when().post(REPORTS + "/x/review"),
                 "id");
         assertViolation(given().queryParam("targetId", "x").when().get(REPORTS), "targetId");
         assertViolation(given().queryParam("departmentId", "1234").when().get(REPORTS), "departmentId");
@@ -450,7 +494,9 @@ class ProgressReportResourceTest {
     void shouldVerifyASubmittedReport() {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
         var recordedAt = get(id).getString("recordedAt");
-        given().contentType(JSON).body("{\"decision\": \"VERIFIED\", \"comment\": \"  与台账一致  \"}")
+        with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body("{\"decision\": \"VERIFIED\", \"comment\": \"  与台账一致  \"}")
                 .when().post(reviewOf(id))
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("id", equalTo(id))
@@ -468,7 +514,9 @@ class ProgressReportResourceTest {
     @Test
     void shouldReturnASubmittedReportWithAComment() {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
-        given().contentType(JSON).body("{\"decision\": \"RETURNED\", \"comment\": \"请补充开工项目清单\"}")
+        with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body("{\"decision\": \"RETURNED\", \"comment\": \"请补充开工项目清单\"}")
                 .when().post(reviewOf(id))
                 .then().statusCode(200)
                 .body("status", equalTo("RETURNED"))
@@ -491,7 +539,9 @@ class ProgressReportResourceTest {
     })
     void shouldRejectABadReview(String json, String field) {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
-        assertViolation(given().contentType(JSON).body(json).when().post(reviewOf(id)), field);
+        assertViolation(with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(json).when().post(reviewOf(id)), field);
         var stored = get(id);
         assertEquals("SUBMITTED", stored.getString("status"));
         assertNull(stored.get("reviewedAt"));
@@ -505,7 +555,9 @@ class ProgressReportResourceTest {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
         Fixtures.review(id, first);
         var before = get(id).getMap("");
-        assertProblem(given().contentType(JSON).body(Map.of("decision", second, "comment", "再审"))
+        assertProblem(with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(Map.of("decision", second, "comment", "再审"))
                 .when().post(reviewOf(id)), 409)
                 .body("detail", containsString("already reviewed (" + first + ")"));
         assertEquals(before, get(id).getMap(""));
@@ -523,7 +575,9 @@ class ProgressReportResourceTest {
         var id = create(body(target, "2021-06-28", 4500));
         Fixtures.review(id, "VERIFIED");
         var before = get(id).getMap("");
-        assertProblem(given().contentType(MERGE_PATCH).body(patch.replace("OTHER", other))
+        assertProblem(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body(patch.replace("OTHER", other))
                 .when().patch(REPORTS + "/" + id), 409)
                 .body("detail", containsString("can no longer change"));
         assertEquals(before, get(id).getMap(""));
@@ -534,8 +588,12 @@ class ProgressReportResourceTest {
         var target = target(Map.of());
         var id = create(body(target, "2021-06-28", 4500));
         Fixtures.review(id, "RETURNED");
-        assertProblem(given().contentType(JSON).body(body(target, "2021-06-28", 4600)).when().put(REPORTS + "/" + id), 409);
-        assertProblem(given().contentType(JSON).body(body(target, "2021-06-27", 4500)).when().put(REPORTS + "/" + id), 409);
+        assertProblem(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(body(target, "2021-06-28", 4600)).when().put(REPORTS + "/" + id), 409);
+        assertProblem(with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(body(target, "2021-06-27", 4500)).when().put(REPORTS + "/" + id), 409);
         var stored = get(id);
         assertEquals(4500, stored.getInt("value"));
         assertEquals("2021-06-28", stored.getString("asOf"));
@@ -545,10 +603,14 @@ class ProgressReportResourceTest {
         var note = body(target, "2021-06-28", 4500);
         note.put("note", "补充说明");
         note.put("evidenceUrls", List.of("https://www.zibo.gov.cn/a.pdf"));
-        given().contentType(JSON).body(note).when().put(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).body(note).when().put(REPORTS + "/" + id)
                 .then().statusCode(200).body("note", equalTo("补充说明")).body("status", equalTo("RETURNED"))
                 .body("evidenceUrls", equalTo(List.of("https://www.zibo.gov.cn/a.pdf")));
-        given().contentType(MERGE_PATCH).body("{\"value\": 4500.000}").when().patch(REPORTS + "/" + id)
+        with(reporter(DEPARTMENT_CODE))
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"value\": 4500.000}").when().patch(REPORTS + "/" + id)
                 .then().statusCode(200).body("status", equalTo("RETURNED"));
     }
 
@@ -556,18 +618,25 @@ class ProgressReportResourceTest {
     void shouldReplayAReviewWithTheSameIdempotencyKey() {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
         var key = UUID.randomUUID().toString();
-        var first = given().contentType(JSON).header("Idempotency-Key", key).body("{\"decision\": \"VERIFIED\"}")
+        var first = with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).header("Idempotency-Key", key).body("{\"decision\": \"VERIFIED\"}")
                 .when().post(reviewOf(id)).then().statusCode(200).header("ETag", "\"1\"").extract();
-        var second = given().contentType(JSON).header("Idempotency-Key", key).body("{\"decision\": \"VERIFIED\"}")
+        var second = with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).header("Idempotency-Key", key).body("{\"decision\": \"VERIFIED\"}")
                 .when().post(reviewOf(id)).then().statusCode(200).header("Idempotent-Replayed", "true")
                 .header("ETag", "\"1\"").extract();
         assertEquals(first.jsonPath().getMap(""), second.jsonPath().getMap(""));
         assertEquals(first.jsonPath().getString("reviewedAt"), get(id).getString("reviewedAt"));
         assertEquals(1, get(id).getInt("version"));
 
-        assertProblem(given().contentType(JSON).header("Idempotency-Key", key)
+        assertProblem(with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id)).contentType(JSON).header("Idempotency-Key", key)
                 .body("{\"decision\": \"RETURNED\", \"comment\": \"改判\"}").when().post(reviewOf(id)), 422);
-        assertProblem(given().contentType(JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        assertProblem(with(reviewer())
+                .header("If-Match", Api.etag(REPORTS + "/" + id))
+                .contentType(JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body("{\"decision\": \"VERIFIED\"}").when().post(reviewOf(id)), 409);
         assertEquals("VERIFIED", get(id).getString("status"));
     }
@@ -576,14 +645,15 @@ class ProgressReportResourceTest {
     void shouldLetExactlyOneOfConcurrentReviewsWin() throws Exception {
         var id = create(body(target(Map.of()), "2021-06-28", 4500));
         var responses = Concurrently.send(6, "POST", reviewOf(id),
-                "{\"decision\": \"RETURNED\", \"comment\": \"并发退回\"}", Map.of());
+                "{\"decision\": \"RETURNED\", \"comment\": \"并发退回\"}",
+                Map.of("Authorization", "Bearer " + reviewer(), "If-Match", "\"0\""));
 
         var winners = responses.stream().filter(r -> r.statusCode() == 200).toList();
         assertEquals(1, winners.size(), "exactly one review must win: "
                 + responses.stream().map(r -> r.statusCode()).toList());
         for (var response : responses) {
             if (response.statusCode() != 200) {
-                assertEquals(409, response.statusCode(), response.body());
+                assertEquals(412, response.statusCode(), response.body());
                 assertThat(response.headers().firstValue("Content-Type").orElseThrow(),
                         containsString("application/problem+json"));
                 assertNoLeak(response.body());
@@ -602,7 +672,8 @@ class ProgressReportResourceTest {
     void shouldKeepEveryReportOfConcurrentCreates() throws Exception {
         var target = target(Map.of());
         var json = "{\"targetId\": \"" + target + "\", \"asOf\": \"2021-06-28\", \"value\": 4500}";
-        var responses = Concurrently.send(6, "POST", REPORTS, json, Map.of());
+        var responses = Concurrently.send(6, "POST", REPORTS, json,
+                Map.of("Authorization", "Bearer " + reporter(DEPARTMENT_CODE)));
         assertThat(responses.stream().map(r -> r.statusCode()).toList(), everyItem(equalTo(201)));
         assertEquals(6, list("targetId", target).getInt("total"));
     }
@@ -710,7 +781,7 @@ class ProgressReportResourceTest {
         assertEquals("全市棚户区改造项目开工4500套,“长者食堂”同步建设", row.get("note"));
         assertEquals("https://www.zibo.gov.cn/art/2021/6/28/art_2065_1.html; "
                 + "http://zjj.zibo.gov.cn/report?id=1&q=%E6%A3%9A", row.get("evidenceUrls"));
-        assertEquals("市住房城乡建设局住房保障科", row.get("reportedBy"));
+        assertEquals(REPORTER, row.get("reportedBy"));
         assertEquals("SUBMITTED", row.get("status"));
         assertEquals(get(full).getString("recordedAt"), row.get("recordedAt"));
         assertEquals("", row.get("reviewComment"));

@@ -3,6 +3,9 @@ package org.commitmenttracker.target;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.reporter;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -96,7 +99,7 @@ class MilestoneResourceTest {
     @Test
     void shouldCreateQualitativeMilestoneWithLocationEtagAndBody() {
         var commitment = Fixtures.commitment();
-        var created = given().contentType(JSON).body(body(commitment, "2021-09-30", "9月底前出台《淄博市物业管理条例》"))
+        var created = with(admin()).contentType(JSON).body(body(commitment, "2021-09-30", "9月底前出台《淄博市物业管理条例》"))
                 .when().post(MILESTONES)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -121,7 +124,7 @@ class MilestoneResourceTest {
         var target = Fixtures.target(commitment, Map.of("unit", "公顷", "targetValue", 1000));
         var json = "{\"commitmentId\": \"" + commitment + "\", \"targetId\": \"" + target + "\", \"dueDate\": "
                 + "\"2021-06-30\", \"description\": \"上半年新增绿地\", \"plannedValue\": 147.7829}";
-        String id = given().config(Api.DECIMALS).contentType(JSON).body(json)
+        String id = with(admin()).config(Api.DECIMALS).contentType(JSON).body(json)
                 .when().post(MILESTONES)
                 .then().statusCode(201)
                 .body("targetId", equalTo(target))
@@ -137,7 +140,7 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var request = body(commitment, "2021-03-31", "3月份 部署");
         request.put("completedOn", "2021-03-25");
-        assertViolation(given().contentType(JSON).body(request).when().post(MILESTONES), "completedOn")
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(MILESTONES), "completedOn")
                 .body("violations[0].message", containsString("/completion"));
         given().queryParam("commitmentId", commitment).when().get(MILESTONES).then().body("total", equalTo(0));
     }
@@ -147,7 +150,7 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var target = Fixtures.target(commitment, Map.of());
         var id = create(body(commitment, "2021-03-31", "3月份 部署"));
-        given().contentType(JSON).header("If-Match", "\"0\"").body(planned(commitment, target, "2021-09-30", 7350))
+        with(admin()).contentType(JSON).header("If-Match", "\"0\"").body(planned(commitment, target, "2021-09-30", 7350))
                 .when().put(MILESTONES + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("targetId", equalTo(target))
@@ -159,7 +162,9 @@ class MilestoneResourceTest {
         assertEquals(target, stored.getString("targetId"));
         assertEquals(7350, stored.getInt("plannedValue"));
 
-        given().contentType(JSON).body(body(commitment, "2021-10-31", "三季度完成")).when().put(MILESTONES + "/" + id)
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(JSON).body(body(commitment, "2021-10-31", "三季度完成")).when().put(MILESTONES + "/" + id)
                 .then().statusCode(200).body("targetId", nullValue()).body("plannedValue", nullValue());
     }
 
@@ -169,14 +174,18 @@ class MilestoneResourceTest {
         var target = Fixtures.target(commitment, Map.of());
         var id = create(planned(commitment, target, "2021-06-30", 4200));
         var before = get(id);
-        given().contentType(MERGE_PATCH).body("{\"plannedValue\": 4500}")
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"plannedValue\": 4500}")
                 .when().patch(MILESTONES + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("plannedValue", equalTo(4500));
         var after = get(id);
         for (var field : List.of("commitmentId", "targetId", "dueDate", "description", "completedOn", "createdAt")) {
             assertEquals((Object) before.get(field), after.get(field), field + " changed");
         }
-        given().contentType(MERGE_PATCH).body("{\"plannedValue\": null, \"targetId\": null}")
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"plannedValue\": null, \"targetId\": null}")
                 .when().patch(MILESTONES + "/" + id)
                 .then().statusCode(200).body("plannedValue", nullValue()).body("targetId", nullValue())
                 .body("version", equalTo(2));
@@ -186,9 +195,11 @@ class MilestoneResourceTest {
     void shouldDeleteMilestoneThenAnswer404() {
         var commitment = Fixtures.commitment();
         var id = Fixtures.milestone(commitment, null, "2021-06-30", null);
-        given().when().delete(MILESTONES + "/" + id).then().statusCode(204);
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .when().delete(MILESTONES + "/" + id).then().statusCode(204);
         assertProblem(given().when().get(MILESTONES + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().when().delete(MILESTONES + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(MILESTONES + "/" + id), 404);
         assertThat(idsOf("commitmentId", commitment), empty());
     }
 
@@ -196,11 +207,11 @@ class MilestoneResourceTest {
     void shouldAnswer404ForAnUnknownMilestone() {
         var id = UUID.randomUUID().toString();
         assertProblem(given().when().get(MILESTONES + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().contentType(JSON).body(body(Fixtures.commitment(), "2021-06-30", "无"))
+        assertProblem(with(admin()).contentType(JSON).body(body(Fixtures.commitment(), "2021-06-30", "无"))
                 .when().put(MILESTONES + "/" + id), 404);
-        assertProblem(given().contentType(MERGE_PATCH).body("{}").when().patch(MILESTONES + "/" + id), 404);
-        assertProblem(given().when().delete(MILESTONES + "/" + id), 404);
-        assertProblem(given().contentType(JSON).body("{\"completedOn\": \"2021-06-30\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).body("{}").when().patch(MILESTONES + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(MILESTONES + "/" + id), 404);
+        assertProblem(with(reporter("x")).contentType(JSON).body("{\"completedOn\": \"2021-06-30\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), 404);
     }
 
@@ -208,21 +219,21 @@ class MilestoneResourceTest {
     void shouldHonourIfMatch() {
         var commitment = Fixtures.commitment();
         var id = create(body(commitment, "2021-06-30", "原始"));
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body(body(commitment, "2021-06-30", "过期"))
+        assertProblem(with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(body(commitment, "2021-06-30", "过期"))
                 .when().put(MILESTONES + "/" + id), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"description\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"description\": \"过期\"}")
                 .when().patch(MILESTONES + "/" + id), 412);
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body("{\"completedOn\": \"2021-06-30\"}")
+        assertProblem(with(Fixtures.reporterOfMilestone(id)).contentType(JSON).header("If-Match", "\"1\"").body("{\"completedOn\": \"2021-06-30\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), 412);
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(MILESTONES + "/" + id), 412);
+        assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(MILESTONES + "/" + id), 412);
         var stored = get(id);
         assertEquals("原始", stored.getString("description"));
         assertNull(stored.get("completedOn"));
 
-        given().contentType(JSON).header("If-Match", "\"0\"").body("{\"completedOn\": \"2021-06-30\"}")
+        with(Fixtures.reporterOfMilestone(id)).contentType(JSON).header("If-Match", "\"0\"").body("{\"completedOn\": \"2021-06-30\"}")
                 .when().post(MILESTONES + "/" + id + "/completion").then().statusCode(200).header("ETag", "\"1\"");
-        assertProblem(given().header("If-Match", "\"0\"").when().delete(MILESTONES + "/" + id), 412);
-        given().header("If-Match", "\"1\"").when().delete(MILESTONES + "/" + id).then().statusCode(204);
+        assertProblem(with(admin()).header("If-Match", "\"0\"").when().delete(MILESTONES + "/" + id), 412);
+        with(admin()).header("If-Match", "\"1\"").when().delete(MILESTONES + "/" + id).then().statusCode(204);
     }
 
     // --- Idempotency-Key --------------------------------------------------------------------------------------
@@ -232,16 +243,16 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var key = UUID.randomUUID().toString();
         var request = body(commitment, "2021-06-30", "幂等");
-        var first = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var first = with(admin()).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(MILESTONES).then().statusCode(201).header("ETag", "\"0\"").extract();
-        var second = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var second = with(admin()).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(MILESTONES).then().statusCode(201).header("Idempotent-Replayed", "true").extract();
         assertEquals(first.header("Location"), second.header("Location"));
         assertEquals(first.header("ETag"), second.header("ETag"));
         assertEquals(first.jsonPath().getMap(""), second.jsonPath().getMap(""));
         assertEquals(List.of(first.jsonPath().getString("id")), idsOf("commitmentId", commitment));
 
-        assertProblem(given().contentType(JSON).header("Idempotency-Key", key).body(body(commitment, "2021-06-30", "别的"))
+        assertProblem(with(admin()).contentType(JSON).header("Idempotency-Key", key).body(body(commitment, "2021-06-30", "别的"))
                 .when().post(MILESTONES), 422);
         assertEquals(List.of(first.jsonPath().getString("id")), idsOf("commitmentId", commitment));
     }
@@ -250,10 +261,10 @@ class MilestoneResourceTest {
     void shouldReplayACompletionWithTheSameIdempotencyKey() {
         var id = Fixtures.milestone(Fixtures.commitment(), null, "2021-09-30", null);
         var key = UUID.randomUUID().toString();
-        var first = given().contentType(JSON).header("Idempotency-Key", key).body("{\"completedOn\": \"2021-09-20\"}")
+        var first = with(Fixtures.reporterOfMilestone(id)).contentType(JSON).header("Idempotency-Key", key).body("{\"completedOn\": \"2021-09-20\"}")
                 .when().post(MILESTONES + "/" + id + "/completion").then().statusCode(200).header("ETag", "\"1\"")
                 .extract();
-        var second = given().contentType(JSON).header("Idempotency-Key", key).body("{\"completedOn\": \"2021-09-20\"}")
+        var second = with(Fixtures.reporterOfMilestone(id)).contentType(JSON).header("Idempotency-Key", key).body("{\"completedOn\": \"2021-09-20\"}")
                 .when().post(MILESTONES + "/" + id + "/completion").then().statusCode(200)
                 .header("Idempotent-Replayed", "true").header("ETag", "\"1\"").extract();
         assertEquals(first.jsonPath().getMap(""), second.jsonPath().getMap(""));
@@ -267,7 +278,7 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var request = body(commitment, "2021-06-30", "无指标的计划值");
         request.put("plannedValue", 4200);
-        assertViolation(given().contentType(JSON).body(request).when().post(MILESTONES), "plannedValue")
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(MILESTONES), "plannedValue")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", containsString("needs a targetId"));
         assertThat(idsOf("commitmentId", commitment), empty());
@@ -278,19 +289,21 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var other = Fixtures.commitment();
         var foreign = Fixtures.target(other, Map.of());
-        var response = given().contentType(JSON).body(planned(commitment, foreign, "2021-06-30", 4200))
+        var response = with(admin()).contentType(JSON).body(planned(commitment, foreign, "2021-06-30", 4200))
                 .when().post(MILESTONES);
         assertViolation(response, "targetId")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", containsString("belongs to commitment " + other));
         var qualitative = body(commitment, "2021-06-30", "指向别的承诺");
         qualitative.put("targetId", foreign);
-        assertViolation(given().contentType(JSON).body(qualitative).when().post(MILESTONES), "targetId");
+        assertViolation(with(admin()).contentType(JSON).body(qualitative).when().post(MILESTONES), "targetId");
         assertThat(idsOf("commitmentId", commitment), empty());
 
         var own = Fixtures.target(commitment, Map.of());
         var id = create(planned(commitment, own, "2021-06-30", 4200));
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + other + "\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + other + "\"}")
                 .when().patch(MILESTONES + "/" + id), "targetId");
         assertEquals(commitment, get(id).getString("commitmentId"));
     }
@@ -299,10 +312,10 @@ class MilestoneResourceTest {
     void shouldRejectAnUnknownTargetOrCommitmentWith400() {
         var commitment = Fixtures.commitment();
         var unknown = UUID.randomUUID().toString();
-        assertViolation(given().contentType(JSON).body(planned(commitment, unknown, "2021-06-30", 4200))
+        assertViolation(with(admin()).contentType(JSON).body(planned(commitment, unknown, "2021-06-30", 4200))
                 .when().post(MILESTONES), "targetId")
                 .body("violations", hasSize(1)).body("detail", containsString(unknown));
-        assertViolation(given().contentType(JSON).body(body(unknown, "2021-06-30", "未知承诺")).when().post(MILESTONES),
+        assertViolation(with(admin()).contentType(JSON).body(body(unknown, "2021-06-30", "未知承诺")).when().post(MILESTONES),
                 "commitmentId").body("violations", hasSize(1));
         assertThat(idsOf("commitmentId", commitment), empty());
     }
@@ -317,7 +330,7 @@ class MilestoneResourceTest {
     void shouldRejectAPlannedValueThatDoesNotFitTheMeasure(String measure, int targetValue, String plannedValue) {
         var commitment = Fixtures.commitment();
         var target = Fixtures.target(commitment, Map.of("measure", measure, "targetValue", targetValue, "unit", "%"));
-        assertViolation(given().contentType(JSON).body(planned(commitment, target, "2021-06-30",
+        assertViolation(with(admin()).contentType(JSON).body(planned(commitment, target, "2021-06-30",
                 new BigDecimal(plannedValue))).when().post(MILESTONES), "plannedValue")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", containsString("for a " + measure + " target"));
@@ -340,7 +353,7 @@ class MilestoneResourceTest {
     void shouldRejectAPlannedMilestoneDueAfterItsTarget() {
         var commitment = Fixtures.commitment();
         var target = Fixtures.target(commitment, Map.of("dueDate", "2021-08-31"));
-        assertViolation(given().contentType(JSON).body(planned(commitment, target, "2021-09-30", 70))
+        assertViolation(with(admin()).contentType(JSON).body(planned(commitment, target, "2021-09-30", 70))
                 .when().post(MILESTONES), "dueDate")
                 .body("violations[0].message", containsString("2021-08-31"));
         create(planned(commitment, target, "2021-08-31", 70));
@@ -352,7 +365,7 @@ class MilestoneResourceTest {
 
     @Test
     void shouldNameEveryMissingField() {
-        assertViolation(given().contentType(JSON).body("{}").when().post(MILESTONES), "commitmentId")
+        assertViolation(with(admin()).contentType(JSON).body("{}").when().post(MILESTONES), "commitmentId")
                 .body("violations.field", containsInAnyOrder("commitmentId", "dueDate", "description"));
     }
 
@@ -377,14 +390,14 @@ class MilestoneResourceTest {
         var json = new StringBuilder("{");
         fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append(k).append(": ").append(v));
         json.append('}');
-        assertViolation(given().contentType(JSON).body(json.toString()).when().post(MILESTONES), name);
+        assertViolation(with(admin()).contentType(JSON).body(json.toString()).when().post(MILESTONES), name);
         assertThat(idsOf("commitmentId", commitment), empty());
     }
 
     @Test
     void shouldRejectMalformedIdsInPathAndQuery() {
         assertViolation(given().when().get(MILESTONES + "/x"), "id");
-        assertViolation(given().contentType(JSON).body("{\"completedOn\": null}")
+        assertViolation(with(reporter("x")).contentType(JSON).body("{\"completedOn\": null}")
                 .when().post(MILESTONES + "/x/completion"), "id");
         assertViolation(given().queryParam("commitmentId", "x").when().get(MILESTONES), "commitmentId");
         assertViolation(given().queryParam("targetId", "1234").when().get(MILESTONES), "targetId");
@@ -396,7 +409,7 @@ class MilestoneResourceTest {
     @Test
     void shouldCompleteAndReopenAQualitativeMilestone() {
         var id = Fixtures.milestone(Fixtures.commitment(), null, "2021-09-30", null);
-        given().contentType(JSON).body("{\"completedOn\": \"2021-09-25\"}")
+        with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": \"2021-09-25\"}")
                 .when().post(MILESTONES + "/" + id + "/completion")
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("id", equalTo(id))
@@ -404,7 +417,7 @@ class MilestoneResourceTest {
                 .body("version", equalTo(1));
         assertEquals("2021-09-25", get(id).getString("completedOn"));
 
-        given().contentType(JSON).body("{\"completedOn\": null}")
+        with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": null}")
                 .when().post(MILESTONES + "/" + id + "/completion")
                 .then().statusCode(200).body("completedOn", nullValue()).body("version", equalTo(2));
         assertNull(get(id).get("completedOn"));
@@ -415,9 +428,13 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var id = Fixtures.milestone(commitment, null, "2021-09-30", null);
         Fixtures.complete(id, "2021-09-25");
-        given().contentType(MERGE_PATCH).body("{\"description\": \"改了说明\"}").when().patch(MILESTONES + "/" + id)
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"description\": \"改了说明\"}").when().patch(MILESTONES + "/" + id)
                 .then().statusCode(200).body("completedOn", equalTo("2021-09-25"));
-        given().contentType(JSON).body(body(commitment, "2021-10-31", "替换")).when().put(MILESTONES + "/" + id)
+        with(admin())
+                .header("If-Match", Api.etag(MILESTONES + "/" + id))
+                .contentType(JSON).body(body(commitment, "2021-10-31", "替换")).when().put(MILESTONES + "/" + id)
                 .then().statusCode(200).body("completedOn", equalTo("2021-09-25"));
     }
 
@@ -426,7 +443,7 @@ class MilestoneResourceTest {
         var commitment = Fixtures.commitment();
         var target = Fixtures.target(commitment, Map.of());
         var id = Fixtures.milestone(commitment, target, "2021-06-30", 4200);
-        assertProblem(given().contentType(JSON).body("{\"completedOn\": \"2021-06-30\"}")
+        assertProblem(with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": \"2021-06-30\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), 409)
                 .body("detail", containsString("has a plannedValue"));
         var stored = get(id);
@@ -440,7 +457,7 @@ class MilestoneResourceTest {
         var target = Fixtures.target(commitment, Map.of());
         var id = Fixtures.milestone(commitment, null, "2021-06-30", null);
         Fixtures.complete(id, "2021-06-20");
-        assertProblem(given().contentType(MERGE_PATCH)
+        assertProblem(with(admin()).header("If-Match", Api.etag(MILESTONES + "/" + id)).contentType(MERGE_PATCH)
                 .body("{\"targetId\": \"" + target + "\", \"plannedValue\": 4200}")
                 .when().patch(MILESTONES + "/" + id), 409)
                 .body("detail", containsString("clear its completion"));
@@ -451,12 +468,12 @@ class MilestoneResourceTest {
     void shouldRejectABadCompletion() {
         var id = Fixtures.milestone(Fixtures.commitment(), null, "2021-09-30", null);
         var tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
-        assertViolation(given().contentType(JSON).body("{\"completedOn\": \"" + tomorrow + "\"}")
+        assertViolation(with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": \"" + tomorrow + "\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), "completedOn")
                 .body("violations[0].message", equalTo("must not be in the future"));
-        assertViolation(given().contentType(JSON).body("{\"completedOn\": \"2021-09-31\"}")
+        assertViolation(with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": \"2021-09-31\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), "completedOn");
-        assertViolation(given().contentType(JSON).body("{\"completedOn\": \"2021-09-20\", \"by\": \"张三\"}")
+        assertViolation(with(Fixtures.reporterOfMilestone(id)).contentType(JSON).body("{\"completedOn\": \"2021-09-20\", \"by\": \"张三\"}")
                 .when().post(MILESTONES + "/" + id + "/completion"), "by");
         assertEquals(0, get(id).getInt("version"));
     }

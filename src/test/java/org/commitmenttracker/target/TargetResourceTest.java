@@ -3,6 +3,8 @@ package org.commitmenttracker.target;
 import static io.restassured.RestAssured.given;
 import static org.commitmenttracker.common.Problems.assertProblem;
 import static org.commitmenttracker.common.Problems.assertViolation;
+import static org.commitmenttracker.common.Tokens.admin;
+import static org.commitmenttracker.common.Tokens.with;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -98,7 +100,7 @@ class TargetResourceTest {
     @Test
     void shouldCreateTargetWithLocationEtagAndBody() {
         var commitment = Fixtures.commitment();
-        var created = given().contentType(JSON).body(fullBody(commitment))
+        var created = with(admin()).contentType(JSON).body(fullBody(commitment))
                 .when().post(TARGETS)
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -125,7 +127,7 @@ class TargetResourceTest {
 
     @Test
     void shouldFillInDefaultsForAMinimalTarget() {
-        given().contentType(JSON).body(body(Fixtures.commitment()))
+        with(admin()).contentType(JSON).body(body(Fixtures.commitment()))
                 .when().post(TARGETS)
                 .then().statusCode(201)
                 .body("direction", equalTo("INCREASE"))
@@ -141,7 +143,7 @@ class TargetResourceTest {
         var json = "{\"commitmentId\": \"" + commitment + "\", \"name\": \"绿地面积\", \"unit\": \"公顷\", "
                 + "\"measure\": \"NUMBER\", \"baseline\": 147.7829, \"targetValue\": 643.44, \"weight\": 3350.88, "
                 + "\"dueDate\": \"2021-12-31\"}";
-        String id = given().config(Api.DECIMALS).contentType(JSON).body(json)
+        String id = with(admin()).config(Api.DECIMALS).contentType(JSON).body(json)
                 .when().post(TARGETS)
                 .then().statusCode(201)
                 .body("baseline", equalTo(new BigDecimal("147.7829")))
@@ -175,7 +177,7 @@ class TargetResourceTest {
         replacement.put("unit", "处");
         replacement.put("targetValue", 53);
         replacement.put("dueDate", "2021-08-31");
-        given().contentType(JSON).header("If-Match", "\"0\"").body(replacement)
+        with(admin()).contentType(JSON).header("If-Match", "\"0\"").body(replacement)
                 .when().put(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("name", equalTo("新改扩建幼儿园开工"))
@@ -195,7 +197,9 @@ class TargetResourceTest {
     void shouldPatchOneFieldAndKeepTheOthers() {
         var id = create(fullBody(Fixtures.commitment()));
         var before = get(id);
-        given().contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null}")
+        with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null}")
                 .when().patch(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("targetValue", equalTo(160))
@@ -211,9 +215,11 @@ class TargetResourceTest {
     @Test
     void shouldDeleteTargetThenAnswer404() {
         var id = Fixtures.target(Fixtures.commitment(), Map.of());
-        given().when().delete(TARGETS + "/" + id).then().statusCode(204);
+        with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .when().delete(TARGETS + "/" + id).then().statusCode(204);
         assertProblem(given().when().get(TARGETS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().when().delete(TARGETS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(TARGETS + "/" + id), 404);
     }
 
     @Test
@@ -221,7 +227,8 @@ class TargetResourceTest {
         var commitment = Fixtures.commitment();
         var id = Fixtures.target(commitment, Map.of());
         Fixtures.milestone(commitment, id, "2021-06-30", 4200);
-        assertProblem(given().when().delete(TARGETS + "/" + id), 409)
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id)).when().delete(TARGETS + "/" + id), 409)
                 .body("detail", containsString("0 progress report(s) and 1 milestone(s)"));
         get(id);
     }
@@ -231,7 +238,8 @@ class TargetResourceTest {
         var id = Fixtures.target(Fixtures.commitment(), Map.of());
         Fixtures.report(id, "2021-05-15", 1000);
         Fixtures.report(id, "2021-06-28", 4500);
-        assertProblem(given().when().delete(TARGETS + "/" + id), 409)
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id)).when().delete(TARGETS + "/" + id), 409)
                 .body("detail", containsString("2 progress report(s) and 0 milestone(s)"));
         get(id);
     }
@@ -240,30 +248,30 @@ class TargetResourceTest {
     void shouldAnswer404ForAnUnknownTarget() {
         var id = UUID.randomUUID().toString();
         assertProblem(given().when().get(TARGETS + "/" + id), 404).body("detail", containsString(id));
-        assertProblem(given().contentType(JSON).body(body(Fixtures.commitment())).when().put(TARGETS + "/" + id), 404);
-        assertProblem(given().contentType(MERGE_PATCH).body("{}").when().patch(TARGETS + "/" + id), 404);
-        assertProblem(given().when().delete(TARGETS + "/" + id), 404);
+        assertProblem(with(admin()).contentType(JSON).body(body(Fixtures.commitment())).when().put(TARGETS + "/" + id), 404);
+        assertProblem(with(admin()).contentType(MERGE_PATCH).body("{}").when().patch(TARGETS + "/" + id), 404);
+        assertProblem(with(admin()).when().delete(TARGETS + "/" + id), 404);
     }
 
     @Test
     void shouldHonourIfMatch() {
         var commitment = Fixtures.commitment();
         var id = create(fullBody(commitment));
-        assertProblem(given().contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
+        assertProblem(with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
                 .when().put(TARGETS + "/" + id), 412);
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"name\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"1\"").body("{\"name\": \"过期\"}")
                 .when().patch(TARGETS + "/" + id), 412);
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
+        assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
         assertEquals("新建长者食堂", get(id).getString("name"));
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"一改\"}")
+        with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"一改\"}")
                 .when().patch(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"过期\"}")
+        assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"过期\"}")
                 .when().patch(TARGETS + "/" + id), 412);
-        given().contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
+        with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
                 .when().put(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"2\"");
-        assertProblem(given().header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
-        given().header("If-Match", "\"2\"").when().delete(TARGETS + "/" + id).then().statusCode(204);
+        assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
+        with(admin()).header("If-Match", "\"2\"").when().delete(TARGETS + "/" + id).then().statusCode(204);
     }
 
     // --- Idempotency-Key --------------------------------------------------------------------------------------
@@ -273,9 +281,9 @@ class TargetResourceTest {
         var commitment = Fixtures.commitment();
         var key = UUID.randomUUID().toString();
         var request = fullBody(commitment);
-        var first = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var first = with(admin()).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(TARGETS).then().statusCode(201).header("ETag", "\"0\"").extract();
-        var second = given().contentType(JSON).header("Idempotency-Key", key).body(request)
+        var second = with(admin()).contentType(JSON).header("Idempotency-Key", key).body(request)
                 .when().post(TARGETS).then().statusCode(201).header("Idempotent-Replayed", "true").extract();
 
         assertEquals(first.header("Location"), second.header("Location"));
@@ -285,7 +293,7 @@ class TargetResourceTest {
 
         var changed = fullBody(commitment);
         changed.put("targetValue", 155);
-        assertProblem(given().contentType(JSON).header("Idempotency-Key", key).body(changed).when().post(TARGETS), 422);
+        assertProblem(with(admin()).contentType(JSON).header("Idempotency-Key", key).body(changed).when().post(TARGETS), 422);
         assertEquals(List.of(first.jsonPath().getString("id")), idsOf("commitmentId", commitment));
     }
 
@@ -308,7 +316,7 @@ class TargetResourceTest {
         var request = body(commitment);
         request.put(field1, parse(value1));
         request.put(field, parse(value));
-        assertViolation(given().contentType(JSON).body(request).when().post(TARGETS), field)
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(TARGETS), field)
                 .body("violations.field", everyItem(equalTo(field)))
                 .body("violations", hasSize(1));
         assertThat(rule, idsOf("commitmentId", commitment), empty());
@@ -328,7 +336,7 @@ class TargetResourceTest {
         request.put("targetValue", 5);
         request.put("direction", "DECREASE");
         request.put("baseline", new BigDecimal(baseline));
-        assertViolation(given().contentType(JSON).body(request).when().post(TARGETS), "baseline")
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(TARGETS), "baseline")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", equalTo("must be between 0 and 100 for a PERCENT target"));
         assertThat(idsOf("commitmentId", commitment), empty());
@@ -342,7 +350,7 @@ class TargetResourceTest {
         percent.put("unit", "%");
         percent.put("baseline", 0);
         percent.put("targetValue", 100);
-        given().contentType(JSON).body(percent).when().post(TARGETS).then().statusCode(201)
+        with(admin()).contentType(JSON).body(percent).when().post(TARGETS).then().statusCode(201)
                 .body("measure", equalTo("PERCENT")).body("targetValue", equalTo(100));
         var bool = body(commitment);
         bool.put("name", "出台物业管理条例");
@@ -350,11 +358,11 @@ class TargetResourceTest {
         bool.put("measure", "BOOLEAN");
         bool.put("baseline", 0);
         bool.put("targetValue", 1);
-        given().contentType(JSON).body(bool).when().post(TARGETS).then().statusCode(201)
+        with(admin()).contentType(JSON).body(bool).when().post(TARGETS).then().statusCode(201)
                 .body("measure", equalTo("BOOLEAN")).body("targetValue", equalTo(1));
         var sameDay = body(commitment);
         sameDay.put("startDate", "2021-12-31");
-        given().contentType(JSON).body(sameDay).when().post(TARGETS).then().statusCode(201);
+        with(admin()).contentType(JSON).body(sameDay).when().post(TARGETS).then().statusCode(201);
         assertThat(idsOf("commitmentId", commitment), hasSize(3));
     }
 
@@ -363,7 +371,7 @@ class TargetResourceTest {
         var commitment = Fixtures.commitment();
         var request = body(commitment);
         request.remove("targetValue");
-        assertViolation(given().contentType(JSON).body(request).when().post(TARGETS), "targetValue")
+        assertViolation(with(admin()).contentType(JSON).body(request).when().post(TARGETS), "targetValue")
                 .body("violations", hasSize(1))
                 .body("violations[0].message", equalTo("targetValue is required"));
         assertThat(idsOf("commitmentId", commitment), empty());
@@ -371,7 +379,7 @@ class TargetResourceTest {
 
     @Test
     void shouldNameEveryMissingField() {
-        assertViolation(given().contentType(JSON).body("{}").when().post(TARGETS), "commitmentId")
+        assertViolation(with(admin()).contentType(JSON).body("{}").when().post(TARGETS), "commitmentId")
                 .body("violations.field", containsInAnyOrder("commitmentId", "name", "unit", "measure",
                         "targetValue", "dueDate"));
     }
@@ -379,15 +387,19 @@ class TargetResourceTest {
     @Test
     void shouldAnswer400NotAServerErrorForAnUnknownCommitment() {
         var unknown = UUID.randomUUID().toString();
-        assertViolation(given().contentType(JSON).body(body(unknown)).when().post(TARGETS), "commitmentId")
+        assertViolation(with(admin()).contentType(JSON).body(body(unknown)).when().post(TARGETS), "commitmentId")
                 .body("violations", hasSize(1))
                 .body("detail", containsString(unknown));
         assertThat(idsOf("commitmentId", unknown), empty());
 
         var commitment = Fixtures.commitment();
         var id = create(body(commitment));
-        assertViolation(given().contentType(JSON).body(body(unknown)).when().put(TARGETS + "/" + id), "commitmentId");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + unknown + "\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(JSON).body(body(unknown)).when().put(TARGETS + "/" + id), "commitmentId");
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + unknown + "\"}")
                 .when().patch(TARGETS + "/" + id), "commitmentId");
         assertEquals(commitment, get(id).getString("commitmentId"));
     }
@@ -417,7 +429,7 @@ class TargetResourceTest {
             var end = json.indexOf(", ", first);
             json = json.substring(0, first) + json.substring(end + 2);
         }
-        var response = given().contentType(JSON).body(json).when().post(TARGETS);
+        var response = with(admin()).contentType(JSON).body(json).when().post(TARGETS);
         assertViolation(response, field);
         if (field.equals("measure")) {
             response.then().body("violations[0].message", containsString("NUMBER, PERCENT, BOOLEAN"));
@@ -430,19 +442,31 @@ class TargetResourceTest {
         var commitment = Fixtures.commitment();
         var id = create(body(commitment));
         var before = get(id).getMap("");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"measure\": \"PERCENT\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"measure\": \"PERCENT\"}")
                 .when().patch(TARGETS + "/" + id), "targetValue");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"measure\": \"BOOLEAN\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"measure\": \"BOOLEAN\"}")
                 .when().patch(TARGETS + "/" + id), "targetValue");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"startDate\": \"2022-01-01\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"startDate\": \"2022-01-01\"}")
                 .when().patch(TARGETS + "/" + id), "dueDate");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"targetValue\": null}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"targetValue\": null}")
                 .when().patch(TARGETS + "/" + id), "targetValue");
-        assertViolation(given().contentType(MERGE_PATCH).body("{\"measure\": \"SOMETIMES\"}")
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"measure\": \"SOMETIMES\"}")
                 .when().patch(TARGETS + "/" + id), "measure");
         var percent = body(commitment);
         percent.put("measure", "PERCENT");
-        assertViolation(given().contentType(JSON).body(percent).when().put(TARGETS + "/" + id), "targetValue");
+        assertViolation(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(JSON).body(percent).when().put(TARGETS + "/" + id), "targetValue");
         assertEquals(before, get(id).getMap(""));
     }
 
@@ -451,13 +475,19 @@ class TargetResourceTest {
         var commitment = Fixtures.commitment();
         var id = Fixtures.target(commitment, Map.of("targetValue", 80));
         Fixtures.report(id, "2021-05-15", 500);
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"measure\": \"PERCENT\"}")
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"measure\": \"PERCENT\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("500"));
 
         Fixtures.milestone(commitment, id, "2021-06-30", 40);
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\"}")
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("after the new dueDate"));
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + Fixtures.commitment() + "\"}")
+        assertProblem(with(admin())
+                .header("If-Match", Api.etag(TARGETS + "/" + id))
+                .contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + Fixtures.commitment() + "\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("cannot move"));
         var stored = get(id);
         assertEquals("NUMBER", stored.getString("measure"));
@@ -470,8 +500,9 @@ class TargetResourceTest {
     void shouldRejectMalformedIdsAndDatesInPathAndQuery() {
         assertViolation(given().when().get(TARGETS + "/x"), "id");
         assertViolation(given().when().get(TARGETS + "/" + UUID.randomUUID() + "0"), "id");
-        assertViolation(given().contentType(MERGE_PATCH).body("{}").when().patch(TARGETS + "/x"), "id");
-        assertViolation(given().when().delete(TARGETS + "/1234"), "id");
+        assertViolation(with(admin())
+                .contentType(MERGE_PATCH).body("{}").when().patch(TARGETS + "/x"), "id");
+        assertViolation(with(admin()).when().delete(TARGETS + "/1234"), "id");
         assertViolation(given().queryParam("commitmentId", "x").when().get(TARGETS), "commitmentId");
         assertViolation(given().queryParam("departmentId", "1234").when().get(TARGETS), "departmentId");
         assertViolation(given().queryParam("roundId", "nope").when().get(TARGETS), "roundId");
