@@ -10,41 +10,74 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.commitmenttracker.common.Where;
+import org.commitmenttracker.report.ReviewStatus;
 import org.commitmenttracker.target.Direction;
 
 /**
- * Fetches what a progress answer needs, in three statements whatever the number of targets: the scope's targets,
- * its milestones and its targets' reports. Every rule is then applied by {@link QuarterCalculator}.
+ * Fetches what a progress answer needs, in a fixed number of statements whatever the number of targets: the scope's
+ * targets, its milestones and the reports that count. Every rule is then applied by {@link QuarterCalculator}.
  */
 @ApplicationScoped
-public class ProgressRepository {
+class ProgressRepository {
 
     /** Which targets and milestones an answer covers; null fields do not restrict. */
-    public record Scope(UUID roundId, UUID departmentId, UUID commitmentId, Collection<UUID> targetIds) {
+    record Scope(UUID roundId, UUID departmentId, UUID commitmentId, Collection<UUID> targetIds) {
 
-        public static Scope targets(Collection<UUID> targetIds) {
+        static Scope round(UUID roundId) {
+            return new Scope(roundId, null, null, null);
+        }
+
+        static Scope department(UUID departmentId, UUID roundId) {
+            return new Scope(roundId, departmentId, null, null);
+        }
+
+        static Scope commitment(UUID commitmentId) {
+            return new Scope(null, null, commitmentId, null);
+        }
+
+        static Scope targets(Collection<UUID> targetIds) {
             return new Scope(null, null, null, targetIds);
         }
     }
 
-    /** A target with the round's publication date as start when it has none, and the groups it belongs to. */
-    public record ScopedTarget(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue,
-            LocalDate startDate, LocalDate dueDate, BigDecimal weight, UUID commitmentId, int commitmentSeq,
-            String commitmentTitle, UUID departmentId, String departmentCode, String departmentName, UUID roundId,
-            String roundTitle, LocalDate roundPublishedOn) {
+    /** The commitment, department and round a target or milestone belongs to: what the grouped table groups by. */
+    record Groups(UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
+            String departmentCode, String departmentName, UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
+    }
 
-        public TargetFacts facts() {
-            return new TargetFacts(id, direction, baseline, targetValue, startDate, dueDate, weight);
+    /** A target with the round's publication date as start when it has none, and the groups it belongs to. */
+    record ScopedTarget(TargetFacts facts, Groups groups) {
+
+        /** The shape of the query's constructor expression. */
+        ScopedTarget(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue, LocalDate startDate,
+                LocalDate dueDate, BigDecimal weight, UUID commitmentId, int commitmentSeq, String commitmentTitle,
+                UUID departmentId, String departmentCode, String departmentName, UUID roundId, String roundTitle,
+                LocalDate roundPublishedOn) {
+            this(new TargetFacts(id, direction, baseline, targetValue, startDate, dueDate, weight),
+                    new Groups(commitmentId, commitmentSeq, commitmentTitle, departmentId, departmentCode,
+                            departmentName, roundId, roundTitle, roundPublishedOn));
+        }
+
+        UUID id() {
+            return facts.id();
         }
     }
 
-    /** A milestone and the groups it belongs to. */
-    public record ScopedMilestone(UUID id, UUID targetId, LocalDate dueDate, BigDecimal plannedValue,
-            LocalDate completedOn, UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
-            String departmentCode, String departmentName, UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
+    /** A milestone, its description, and the groups it belongs to. */
+    record ScopedMilestone(MilestoneFacts facts, String description, Groups groups) {
 
-        public MilestoneFacts facts() {
-            return new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn);
+        /** The shape of the query's constructor expression. */
+        ScopedMilestone(UUID id, UUID targetId, LocalDate dueDate, BigDecimal plannedValue, LocalDate completedOn,
+                String description, UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
+                String departmentCode, String departmentName, UUID roundId, String roundTitle,
+                LocalDate roundPublishedOn) {
+            this(new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn), description,
+                    new Groups(commitmentId, commitmentSeq, commitmentTitle, departmentId, departmentCode,
+                            departmentName, roundId, roundTitle, roundPublishedOn));
+        }
+
+        UUID id() {
+            return facts.id();
         }
     }
 
@@ -57,7 +90,13 @@ public class ProgressRepository {
         this.em = em;
     }
 
-    public List<ScopedTarget> targets(Scope scope) {
+    /** Whether a round, department or commitment ({@code entity} is its entity name) with this id exists. */
+    boolean exists(String entity, UUID id) {
+        return !em.createQuery("select e.id from " + entity + " e where e.id = :id").setParameter("id", id)
+                .getResultList().isEmpty();
+    }
+
+    List<ScopedTarget> targets(Scope scope) {
         var where = where(scope, "t.id");
         var query = em.createQuery("select new " + ScopedTarget.class.getName() + """
                 (t.id, t.direction, t.baseline, t.targetValue, coalesce(t.startDate, r.publishedOn), t.dueDate,
@@ -68,19 +107,37 @@ public class ProgressRepository {
         return query.getResultList();
     }
 
-    public List<ScopedMilestone> milestones(Scope scope) {
-        var where = where(scope, "m.target.id");
+    List<ScopedMilestone> milestones(Scope scope) {
+        return milestones(where(scope, "m.target.id"));
+    }
+
+    /** Milestones due before {@code date} that match the overdue listing's filters. */
+    List<ScopedMilestone> milestonesDueBefore(OverdueQuery q, LocalDate date) {
+        return milestones(new Where()
+                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
+                .and("m.target.id = :targetId", "targetId", q.targetId())
+                .and("d.id = :departmentId", "departmentId", q.departmentId())
+                .and("r.id = :roundId", "roundId", q.roundId())
+                .and("m.dueDate < :dueBefore", "dueBefore", q.dueBefore())
+                .and("m.dueDate > :dueAfter", "dueAfter", q.dueAfter())
+                .and("m.dueDate < :date", "date", date));
+    }
+
+    private List<ScopedMilestone> milestones(Where where) {
         var query = em.createQuery("select new " + ScopedMilestone.class.getName() + """
-                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, """ + GROUP_COLUMNS + """
+                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, m.description, """ + GROUP_COLUMNS + """
                 ) from Milestone m join m.commitment c join c.department d join c.round r""" + " where " + where.query(),
                 ScopedMilestone.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Every report of the scope's targets, whatever its status: which ones count is the calculator's rule. */
-    public List<ReportFacts> reports(Scope scope) {
-        var where = where(scope, "t.id");
+    /** The reports of the scope's targets that count under {@code basis}; ties on asOf are the calculator's rule. */
+    List<ReportFacts> reports(Scope scope, Basis basis) {
+        var where = where(scope, "t.id")
+                .and("p.status in :statuses", "statuses", basis.verifiedOnly()
+                        ? List.of(ReviewStatus.VERIFIED) : List.of(ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED))
+                .and("p.createdAt < :knownBefore", "knownBefore", basis.knownBefore());
         var query = em.createQuery("select new " + ReportFacts.class.getName() + """
                 (t.id, p.asOf, p.value, p.status, p.createdAt)
                 from ProgressReport p join p.target t join t.commitment c join c.department d join c.round r
