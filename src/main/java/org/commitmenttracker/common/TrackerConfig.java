@@ -1,6 +1,7 @@
 package org.commitmenttracker.common;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +16,8 @@ public interface TrackerConfig {
 
     Seed seed();
 
+    LargeCase largeCase();
+
     default ZoneId zoneId() {
         return ZoneId.of(zone());
     }
@@ -27,5 +30,10 @@ public interface TrackerConfig {
         /** Classpath resource of the demo data. */
         @WithDefault("seed/zibo-2021-round1.yaml")
         String resource();
+    }
+
+    interface LargeCase {
+        /** When set, fill the database on start with the province-scale case generated from this seed (bench/). */
+        Optional<Long> seed();
     }
 }

@@ -3,7 +3,9 @@ package org.commitmenttracker.progress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +92,11 @@ class ProgressRepository {
         this.em = em;
     }
 
+    /** The version of the data progress answers read (progress_version), moved on by every committed write. */
+    long version() {
+        return ((Number) em.createNativeQuery("select version from progress_version").getSingleResult()).longValue();
+    }
+
     /** Whether a round, department or commitment ({@code entity} is its entity name) with this id exists. */
     boolean exists(String entity, UUID id) {
         return !em.createQuery("select e.id from " + entity + " e where e.id = :id").setParameter("id", id)
@@ -97,7 +104,15 @@ class ProgressRepository {
     }
 
     List<ScopedTarget> targets(Scope scope) {
-        var where = where(scope, "t.id");
+        return targets(Condition.of(where(scope, "t.id")));
+    }
+
+    /** The targets the overdue listing's milestones with a planned value plan. */
+    List<ScopedTarget> targetsPlannedBy(OverdueQuery q) {
+        return targets(plannedBy(q));
+    }
+
+    private List<ScopedTarget> targets(Condition where) {
         var query = em.createQuery("select new " + ScopedTarget.class.getName() + """
                 (t.id, t.direction, t.baseline, t.targetValue, coalesce(t.startDate, r.publishedOn), t.dueDate,
                  t.weight, """ + GROUP_COLUMNS + """
@@ -111,8 +126,8 @@ class ProgressRepository {
         return milestones(where(scope, "m.target.id"));
     }
 
-    /** Milestones due before {@code date} that match the overdue listing's filters. */
-    List<ScopedMilestone> milestonesDueBefore(OverdueQuery q, LocalDate date) {
+    /** The milestones the overdue listing considers: those due before asOf that match its filters. */
+    List<ScopedMilestone> overdueCandidates(OverdueQuery q) {
         return milestones(new Where()
                 .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
                 .and("m.target.id = :targetId", "targetId", q.targetId())
@@ -120,7 +135,7 @@ class ProgressRepository {
                 .and("r.id = :roundId", "roundId", q.roundId())
                 .and("m.dueDate < :dueBefore", "dueBefore", q.dueBefore())
                 .and("m.dueDate > :dueAfter", "dueAfter", q.dueAfter())
-                .and("m.dueDate < :date", "date", date));
+                .and("m.dueDate < :asOf", "asOf", q.asOf()));
     }
 
     private List<ScopedMilestone> milestones(Where where) {
@@ -132,16 +147,59 @@ class ProgressRepository {
         return query.getResultList();
     }
 
+    /**
+     * Targets {@code t} that a candidate of the overdue listing plans. Such a milestone belongs to its target's
+     * commitment, so the commitment, department, round and target filters apply to {@code t} directly.
+     */
+    private static Condition plannedBy(OverdueQuery q) {
+        var scope = new Where()
+                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
+                .and("t.id = :targetId", "targetId", q.targetId())
+                .and("d.id = :departmentId", "departmentId", q.departmentId())
+                .and("r.id = :roundId", "roundId", q.roundId());
+        var parameters = new HashMap<>(scope.parameters());
+        parameters.put("asOf", q.asOf());
+        var milestone = new StringBuilder("m.target.id = t.id and m.plannedValue is not null and m.dueDate < :asOf");
+        if (q.dueBefore() != null) {
+            milestone.append(" and m.dueDate < :dueBefore");
+            parameters.put("dueBefore", q.dueBefore());
+        }
+        if (q.dueAfter() != null) {
+            milestone.append(" and m.dueDate > :dueAfter");
+            parameters.put("dueAfter", q.dueAfter());
+        }
+        return new Condition(scope.query() + " and exists (select m.id from Milestone m where " + milestone + ")",
+                parameters);
+    }
+
+    /** A where-clause and its parameters. */
+    private record Condition(String query, Map<String, Object> parameters) {
+
+        static Condition of(Where where) {
+            return new Condition(where.query(), where.parameters());
+        }
+    }
+
     /** The reports of the scope's targets that count under {@code basis}; ties on asOf are the calculator's rule. */
     List<ReportFacts> reports(Scope scope, Basis basis) {
-        var where = where(scope, "t.id")
+        return reports(Condition.of(where(scope, "t.id")), basis);
+    }
+
+    /** The reports that count under {@code basis} of the targets the overdue listing's planned milestones plan. */
+    List<ReportFacts> reportsPlannedBy(OverdueQuery q, Basis basis) {
+        return reports(plannedBy(q), basis);
+    }
+
+    private List<ReportFacts> reports(Condition scope, Basis basis) {
+        var where = new Where()
                 .and("p.status in :statuses", "statuses", basis.verifiedOnly()
                         ? List.of(ReviewStatus.VERIFIED) : List.of(ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED))
                 .and("p.createdAt < :knownBefore", "knownBefore", basis.knownBefore());
         var query = em.createQuery("select new " + ReportFacts.class.getName() + """
                 (t.id, p.asOf, p.value, p.status, p.createdAt)
                 from ProgressReport p join p.target t join t.commitment c join c.department d join c.round r
-                """ + " where " + where.query(), ReportFacts.class);
+                """ + " where " + scope.query() + " and " + where.query(), ReportFacts.class);
+        scope.parameters().forEach(query::setParameter);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }

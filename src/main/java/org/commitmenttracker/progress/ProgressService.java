@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,11 +51,25 @@ public class ProgressService {
                     .thenComparingInt(OverdueMilestoneView::commitmentSeq));
 
     private final ProgressRepository repository;
+    private final AnswerCache cache;
     private final TrackerConfig config;
 
-    ProgressService(ProgressRepository repository, TrackerConfig config) {
+    ProgressService(ProgressRepository repository, AnswerCache cache, TrackerConfig config) {
         this.repository = repository;
+        this.cache = cache;
         this.config = config;
+    }
+
+    /**
+     * Everything an answer depends on besides the data: which answer ({@code what} and its subject), its parameters as
+     * given (checked when the answer is computed, in the order they always were) and the sort of a table.
+     */
+    private record Question(String what, Object subject, ProgressParams.Given params, String sort) {
+    }
+
+    /** The answer at the data's current version: the version is read first, so no answer is kept under a later one. */
+    private <T> T answer(Question question, Supplier<T> compute) {
+        return cache.answer(repository.version(), question, compute);
     }
 
     /** What one answer works on: the scope's rows and a calculator over them. */
@@ -80,6 +95,11 @@ public class ProgressService {
 
     @Transactional
     public List<TargetQuarter> targetSeries(UUID targetId, ProgressParams params) {
+        return answer(new Question("target", targetId, params.given(), null), () -> computeTargetSeries(targetId,
+                params));
+    }
+
+    private List<TargetQuarter> computeTargetSeries(UUID targetId, ProgressParams params) {
         var loaded = load(Scope.targets(List.of(targetId)), params.basis(config.zoneId()));
         if (loaded.targets().isEmpty()) {
             throw ApiProblem.notFound("target", targetId);
@@ -95,21 +115,28 @@ public class ProgressService {
 
     @Transactional
     public List<Rollup> roundSeries(UUID roundId, ProgressParams params) {
-        requireExists("Round", "round", roundId);
-        return rollupSeries(Scope.round(roundId), params);
+        return answer(new Question("round", roundId, params.given(), null), () -> {
+            requireExists("Round", "round", roundId);
+            return rollupSeries(Scope.round(roundId), params);
+        });
     }
 
     /** A department's roll-up series, over one round's commitments when {@code roundId} is not null. */
     @Transactional
     public List<Rollup> departmentSeries(UUID departmentId, UUID roundId, ProgressParams params) {
-        requireExists("Department", "department", departmentId);
-        return rollupSeries(Scope.department(departmentId, roundId), params);
+        var scope = Scope.department(departmentId, roundId);
+        return answer(new Question("department", scope, params.given(), null), () -> {
+            requireExists("Department", "department", departmentId);
+            return rollupSeries(scope, params);
+        });
     }
 
     @Transactional
     public List<Rollup> commitmentSeries(UUID commitmentId, ProgressParams params) {
-        requireExists("Commitment", "commitment", commitmentId);
-        return rollupSeries(Scope.commitment(commitmentId), params);
+        return answer(new Question("commitment", commitmentId, params.given(), null), () -> {
+            requireExists("Commitment", "commitment", commitmentId);
+            return rollupSeries(Scope.commitment(commitmentId), params);
+        });
     }
 
     private void requireExists(String entity, String resource, UUID id) {
@@ -139,6 +166,12 @@ public class ProgressService {
             throw ApiProblem.invalid("quarter", "is required, e.g. 2021-Q3");
         }
         var choice = GROUP_SORTABLE.choose(query.sort());
+        return answer(new Question("grouped", query, params.given(), null), () -> computeGrouped(query, params,
+                quarter, choice));
+    }
+
+    private List<GroupRollup> computeGrouped(GroupedQuery query, ProgressParams params, Quarter quarter,
+            Sortable.Choice choice) {
         var loaded = load(new Scope(query.roundId(), query.departmentId(), null, null),
                 params.basis(config.zoneId()));
         var calculator = loaded.calculator();
@@ -202,17 +235,20 @@ public class ProgressService {
     @Transactional
     public Page<OverdueMilestoneView> overdue(OverdueQuery query, PageParams paging) {
         var choice = OVERDUE_SORTABLE.choose(paging.sort);
+        return paging.page(answer(new Question("overdue", query, null, paging.sort), () -> computeOverdue(query,
+                choice)));
+    }
+
+    /** Every overdue row, sorted: the answer is kept whole, and each request pages it. */
+    private List<OverdueMilestoneView> computeOverdue(OverdueQuery query, Sortable.Choice choice) {
         var asOf = query.asOf();
-        var candidates = repository.milestonesDueBefore(query, asOf);
-        var plannedTargets = candidates.stream().filter(m -> m.facts().plannedValue() != null)
-                .map(m -> m.facts().targetId()).distinct().toList();
-        var scope = Scope.targets(plannedTargets);
+        var candidates = repository.overdueCandidates(query);
+        var planned = candidates.stream().anyMatch(m -> m.facts().plannedValue() != null);
         var basis = new Basis(query.verifiedOnly(), null);
         var calculator = new QuarterCalculator(basis,
-                plannedTargets.isEmpty() ? List.of()
-                        : repository.targets(scope).stream().map(ScopedTarget::facts).toList(),
+                planned ? repository.targetsPlannedBy(query).stream().map(ScopedTarget::facts).toList() : List.of(),
                 candidates.stream().map(ScopedMilestone::facts).toList(),
-                plannedTargets.isEmpty() ? List.of() : repository.reports(scope, basis));
+                planned ? repository.reportsPlannedBy(query, basis) : List.of());
         var rows = new ArrayList<OverdueMilestoneView>();
         for (var m : candidates) {
             var f = m.facts();
@@ -226,7 +262,7 @@ public class ProgressService {
         }
         var order = OVERDUE_ORDER.get(choice.field()).thenComparing(OverdueMilestoneView::id);
         rows.sort(choice.ascending() ? order : order.reversed());
-        return paging.page(rows);
+        return rows;
     }
 
     private static void requireWithin(Quarter quarter, List<Quarter> span, String what) {
