@@ -134,7 +134,8 @@ def highest_rate(run):
         steps.append(step)
         if step["p99"] < P99_LIMIT_MS and step["errors"] == 0 and (best is None or step["rps"] > best["rps"]):
             best = step
-        if step["p99"] >= 4 * P99_LIMIT_MS:
+        # Past saturation more clients only queue: stop once the rate falls while p99 is over the limit.
+        if len(steps) > 1 and step["rps"] < steps[-2]["rps"] and step["p99"] >= P99_LIMIT_MS:
             break
     return best, steps
 
@@ -223,7 +224,9 @@ def main():
 
         # 3. One-row reads beside pgbench -S on the same PostgreSQL.
         sh(["pgbench", *PG, "-i", "-q", "-s", "10", pgbench_db])
+        pgbench(pgbench_db, 4, 10, work)
         pg_best, pg_steps = highest_rate(lambda n: pgbench(pgbench_db, n, 5, work))
+        wrk(api + "/targets/" + ids["target"], 4, 15)
         get_best, get_steps = highest_rate(lambda n: wrk(api + "/targets/" + ids["target"], n, 5))
 
         # 4. Roll-ups and the overdue listing at a fixed 50 requests/s, each beside the plan of what it runs.
