@@ -51,10 +51,11 @@ def get(url, body=None, method="GET"):
 class Process:
     """A JVM started by the benchmark: the time from exec to the first 200 on `probe`, and its resident memory."""
 
-    def __init__(self, name, cmd, env, probe, log, ready_timeout=900):
+    def __init__(self, name, cmd, env, probe, log, ready_timeout=900, cwd=None):
         self.name = name
         started = time.monotonic()
-        self.proc = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=open(log, "w"), stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=open(log, "w"), stderr=subprocess.STDOUT,
+                                     cwd=cwd)
         while True:
             if self.proc.poll() is not None:
                 raise SystemExit("%s exited early; see %s" % (name, log))
@@ -172,14 +173,18 @@ def main():
                    "QUARKUS_HTTP_PORT": str(args.port)}
     minimal_env = {"QUARKUS_DATASOURCE_JDBC_URL": jdbc + minimal_db, "QUARKUS_DATASOURCE_USERNAME": "postgres",
                    "QUARKUS_HTTP_PORT": str(args.minimal_port)}
-    service_cmd = ["java"] + os.environ.get("SERVICE_JAVA_OPTS", "").split() + ["-jar", args.service]
+    # From its own directory, as the AppCDS archive was written: the archive holds the class path as it was then.
+    service_dir = os.path.dirname(os.path.abspath(args.service))
+    service_opts = [re.sub(r"^(-XX:SharedArchiveFile=)(.*)$", lambda m: m.group(1) + os.path.abspath(m.group(2)), o)
+                    for o in os.environ.get("SERVICE_JAVA_OPTS", "").split()]
+    service_cmd = ["java"] + service_opts + ["-jar", os.path.basename(args.service)]
     minimal_cmd = ["java", "-jar", args.minimal]
     processes = []
     try:
         # 1. The large case, written through the service's own code.
         started = time.monotonic()
         filler = Process("service (filling)", service_cmd, {**service_env, "TRACKER_LARGE_CASE_SEED": str(SEED)},
-                         base + "/q/health/ready", os.path.join(work, "large-case.log"))
+                         base + "/q/health/ready", os.path.join(work, "large-case.log"), cwd=service_dir)
         # The health check may answer while start-up still writes: the log says when the case is complete.
         log = os.path.join(work, "large-case.log")
         while "Large case loaded" not in open(log, encoding="utf-8", errors="replace").read():
@@ -214,7 +219,7 @@ def main():
                 processes.append(p)
         for i in range(RUNS):
             p = Process("service", service_cmd, service_env, api + "/targets/" + ids["target"],
-                        os.path.join(work, "service.log"))
+                        os.path.join(work, "service.log"), cwd=service_dir)
             starts["service"].append((p.first_response_s, p.rss_first_mb))
             if i < RUNS - 1:
                 p.stop()
@@ -335,7 +340,8 @@ def render(res, report):
           % (RUNS, " ".join(service_cmd)))
         w("## The large case\n\n")
         w("`TRACKER_LARGE_CASE_SEED=%d java -jar target/quarkus-app/quarkus-run.jar` (class `seed/LargeCase`, "
-          "through the services, one commitment per transaction) wrote %s in **%.0f s** (start-up included).\n\n"
+          "through the services, one commitment per transaction) wrote %s in **%.0f s** (start-up and the demo round "
+          "included).\n\n"
           % (SEED, ", ".join("%d %s" % (v, k) for k, v in counts.items()), large_case_s))
         w("## One-row reads beside pgbench -S\n\n")
         w("Highest rate with p99 under %.0f ms on a ladder of %s concurrent clients (5 s each):\n\n"

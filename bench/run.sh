@@ -16,8 +16,8 @@ pg_isready -q -h 127.0.0.1 -p 5432 || { echo "no PostgreSQL at 127.0.0.1:5432" >
 # (one GC thread is enough on two cores, and keeps the heap's footprint small).
 ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
 ./mvnw -B -q -f bench/minimal/pom.xml -DskipTests package
-# Measured from a copy, so that a build during the run cannot change what is measured.
-rm -rf target/bench/service && mkdir -p target/bench && cp -r target/quarkus-app target/bench/service
+# Measured from a copy (dates kept: the AppCDS archive checks them), so that a build during the run cannot change it.
+rm -rf target/bench/service && mkdir -p target/bench && cp -a target/quarkus-app target/bench/service
 export SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=target/bench/service/app-cds.jsa -XX:+UseSerialGC"
 python3 bench/bench.py --service target/bench/service/quarkus-run.jar \
   --minimal bench/minimal/target/quarkus-app/quarkus-run.jar --report bench/REPORT.md \
