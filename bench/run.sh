@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
-# Benchmark of Commitment Tracker: builds the service, starts it on a fresh database, loads a large synthetic round
-# through the API, then measures latency and throughput of the main read endpoints and the service's memory.
-# Usage: bench/run.sh            (writes bench/REPORT.md)
-# Needs: Java 17, python3; uses the PostgreSQL at 127.0.0.1:5432 when it answers, else the embedded one.
+# Benchmark of Commitment Tracker, written to bench/REPORT.md: fills a fresh database with the large case through the
+# service's own code, then measures one-row reads beside pgbench -S, the roll-ups and the overdue listing at a fixed
+# rate beside their query plans, POST /progress-reports at a fixed rate, and start-up time and memory beside a minimal
+# Quarkus app built in the same run (bench/minimal). Not run by CI: it takes about half an hour.
+# Usage: bench/run.sh            (BENCH_PORT, BENCH_MINIMAL_PORT choose the ports; default 8095, 8096)
+# Needs: Java 17, python3, the PostgreSQL client tools and a PostgreSQL at 127.0.0.1:5432 (user postgres, trust);
+# installs wrk and hey from Debian when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=${BENCH_PORT:-8095}
-DB=bench_$(date +%s)
-
-./mvnw -B -q -DskipTests package
-if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  psql -h 127.0.0.1 -U postgres -qc "create database $DB"
-  export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres
-  trap 'kill $PID 2>/dev/null; sleep 2; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)"' EXIT
-else
-  export TRACKER_EMBEDDED_DB_DATA_DIR=$(mktemp -d)/pgdata
-  trap 'kill $PID 2>/dev/null' EXIT
-fi
-QUARKUS_HTTP_PORT=$PORT java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
-PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/openapi" >/dev/null && break; sleep 1; done
-python3 bench/load.py --base "http://127.0.0.1:$PORT/api/v1" --pid "$PID" --report bench/REPORT.md \
-  --command "bench/run.sh"
+for tool in wrk hey; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey >/dev/null; }
+done
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "no PostgreSQL at 127.0.0.1:5432" >&2; exit 1; }
+# The service as the Dockerfile runs it: with an AppCDS archive of the classes start-up loads, and the serial collector
+# (one GC thread is enough on two cores, and keeps the heap's footprint small).
+./mvnw -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
+./mvnw -B -q -f bench/minimal/pom.xml -DskipTests package
+# Measured from a copy (dates kept: the AppCDS archive checks them), so that a build during the run cannot change it.
+rm -rf target/bench/service && mkdir -p target/bench && cp -a target/quarkus-app target/bench/service
+export SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=target/bench/service/app-cds.jsa -XX:+UseSerialGC"
+python3 bench/bench.py --service target/bench/service/quarkus-run.jar \
+  --minimal bench/minimal/target/quarkus-app/quarkus-run.jar --report bench/REPORT.md \
+  --port "${BENCH_PORT:-8095}" --minimal-port "${BENCH_MINIMAL_PORT:-8096}"

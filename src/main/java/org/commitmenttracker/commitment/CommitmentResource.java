@@ -29,7 +29,6 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
-import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -150,8 +149,6 @@ public class CommitmentResource {
     @APIResponse(responseCode = "200", description = "One row per quarter (CSV with Accept: text/csv)")
     public List<Rollup> progress(@PathParam("id") String id,
             @BeanParam ProgressParams params) {
-        var entityId = Params.id(id);
-        service.get(entityId);
-        return progress.rollupSeries(new Scope(null, null, entityId, null), params);
+        return progress.commitmentSeries(Params.id(id), params);
     }
 }

@@ -2,6 +2,7 @@ package org.commitmenttracker.common;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,8 @@ public interface TrackerConfig {
     Auth auth();
 
     Idempotency idempotency();
+
+    LargeCase largeCase();
 
     default ZoneId zoneId() {
         return ZoneId.of(zone());
@@ -55,5 +58,10 @@ public interface TrackerConfig {
         /** How often the remembered keys older than {@link #expiry()} are removed. */
         @WithDefault("1h")
         Duration cleanupEvery();
+    }
+
+    interface LargeCase {
+        /** When set, fill the database on start with the province-scale case generated from this seed (bench/). */
+        Optional<Long> seed();
     }
 }

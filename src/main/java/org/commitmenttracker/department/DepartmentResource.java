@@ -29,7 +29,6 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
-import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -148,8 +147,6 @@ public class DepartmentResource {
             @QueryParam("roundId") @Parameter(description = "Only this round's commitments",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String roundId,
             @BeanParam ProgressParams params) {
-        var entityId = Params.id(id);
-        service.get(entityId);
-        return progress.rollupSeries(new Scope(Params.uuid("roundId", roundId), entityId, null, null), params);
+        return progress.departmentSeries(Params.id(id), Params.uuid("roundId", roundId), params);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * strictly before that instant (the start of the day after {@code knownAt}, in the service's zone). RETURNED reports
  * never count.
  */
-public record Basis(boolean verifiedOnly, Instant knownBefore) {
+record Basis(boolean verifiedOnly, Instant knownBefore) {
 
     public static final Basis ALL = new Basis(false, null);
 }

@@ -29,6 +29,14 @@ public class ProgressParams {
             schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-Q[1-4]$", maxLength = 7, examples = "2021-Q3"))
     public String quarter;
 
+    /** The parameters as given, for telling one question from another before they are checked. */
+    record Given(String verifiedOnly, String knownAt, String quarter) {
+    }
+
+    Given given() {
+        return new Given(verifiedOnly, knownAt, quarter);
+    }
+
     Basis basis(ZoneId zone) {
         LocalDate known = Params.date("knownAt", knownAt);
         return new Basis(Params.flag("verifiedOnly", verifiedOnly),

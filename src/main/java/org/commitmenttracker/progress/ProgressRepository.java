@@ -3,48 +3,83 @@ package org.commitmenttracker.progress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.commitmenttracker.common.Where;
+import org.commitmenttracker.report.ReviewStatus;
 import org.commitmenttracker.target.Direction;
 
 /**
- * Fetches what a progress answer needs, in three statements whatever the number of targets: the scope's targets,
- * its milestones and its targets' reports. Every rule is then applied by {@link QuarterCalculator}.
+ * Fetches what a progress answer needs, in a fixed number of statements whatever the number of targets: the scope's
+ * targets, its milestones and the reports that count. Every rule is then applied by {@link QuarterCalculator}.
  */
 @ApplicationScoped
-public class ProgressRepository {
+class ProgressRepository {
 
     /** Which targets and milestones an answer covers; null fields do not restrict. */
-    public record Scope(UUID roundId, UUID departmentId, UUID commitmentId, Collection<UUID> targetIds) {
+    record Scope(UUID roundId, UUID departmentId, UUID commitmentId, Collection<UUID> targetIds) {
 
-        public static Scope targets(Collection<UUID> targetIds) {
+        static Scope round(UUID roundId) {
+            return new Scope(roundId, null, null, null);
+        }
+
+        static Scope department(UUID departmentId, UUID roundId) {
+            return new Scope(roundId, departmentId, null, null);
+        }
+
+        static Scope commitment(UUID commitmentId) {
+            return new Scope(null, null, commitmentId, null);
+        }
+
+        static Scope targets(Collection<UUID> targetIds) {
             return new Scope(null, null, null, targetIds);
         }
     }
 
-    /** A target with the round's publication date as start when it has none, and the groups it belongs to. */
-    public record ScopedTarget(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue,
-            LocalDate startDate, LocalDate dueDate, BigDecimal weight, UUID commitmentId, int commitmentSeq,
-            String commitmentTitle, UUID departmentId, String departmentCode, String departmentName, UUID roundId,
-            String roundTitle, LocalDate roundPublishedOn) {
+    /** The commitment, department and round a target or milestone belongs to: what the grouped table groups by. */
+    record Groups(UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
+            String departmentCode, String departmentName, UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
+    }
 
-        public TargetFacts facts() {
-            return new TargetFacts(id, direction, baseline, targetValue, startDate, dueDate, weight);
+    /** A target with the round's publication date as start when it has none, and the groups it belongs to. */
+    record ScopedTarget(TargetFacts facts, Groups groups) {
+
+        /** The shape of the query's constructor expression. */
+        ScopedTarget(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue, LocalDate startDate,
+                LocalDate dueDate, BigDecimal weight, UUID commitmentId, int commitmentSeq, String commitmentTitle,
+                UUID departmentId, String departmentCode, String departmentName, UUID roundId, String roundTitle,
+                LocalDate roundPublishedOn) {
+            this(new TargetFacts(id, direction, baseline, targetValue, startDate, dueDate, weight),
+                    new Groups(commitmentId, commitmentSeq, commitmentTitle, departmentId, departmentCode,
+                            departmentName, roundId, roundTitle, roundPublishedOn));
+        }
+
+        UUID id() {
+            return facts.id();
         }
     }
 
-    /** A milestone and the groups it belongs to. */
-    public record ScopedMilestone(UUID id, UUID targetId, LocalDate dueDate, BigDecimal plannedValue,
-            LocalDate completedOn, UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
-            String departmentCode, String departmentName, UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
+    /** A milestone, its description, and the groups it belongs to. */
+    record ScopedMilestone(MilestoneFacts facts, String description, Groups groups) {
 
-        public MilestoneFacts facts() {
-            return new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn);
+        /** The shape of the query's constructor expression. */
+        ScopedMilestone(UUID id, UUID targetId, LocalDate dueDate, BigDecimal plannedValue, LocalDate completedOn,
+                String description, UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
+                String departmentCode, String departmentName, UUID roundId, String roundTitle,
+                LocalDate roundPublishedOn) {
+            this(new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn), description,
+                    new Groups(commitmentId, commitmentSeq, commitmentTitle, departmentId, departmentCode,
+                            departmentName, roundId, roundTitle, roundPublishedOn));
+        }
+
+        UUID id() {
+            return facts.id();
         }
     }
 
@@ -57,8 +92,27 @@ public class ProgressRepository {
         this.em = em;
     }
 
-    public List<ScopedTarget> targets(Scope scope) {
-        var where = where(scope, "t.id");
+    /** The version of the data progress answers read (progress_version), moved on by every committed write. */
+    long version() {
+        return ((Number) em.createNativeQuery("select version from progress_version").getSingleResult()).longValue();
+    }
+
+    /** Whether a round, department or commitment ({@code entity} is its entity name) with this id exists. */
+    boolean exists(String entity, UUID id) {
+        return !em.createQuery("select e.id from " + entity + " e where e.id = :id").setParameter("id", id)
+                .getResultList().isEmpty();
+    }
+
+    List<ScopedTarget> targets(Scope scope) {
+        return targets(Condition.of(where(scope, "t.id")));
+    }
+
+    /** The targets the overdue listing's milestones with a planned value plan. */
+    List<ScopedTarget> targetsPlannedBy(OverdueQuery q) {
+        return targets(plannedBy(q));
+    }
+
+    private List<ScopedTarget> targets(Condition where) {
         var query = em.createQuery("select new " + ScopedTarget.class.getName() + """
                 (t.id, t.direction, t.baseline, t.targetValue, coalesce(t.startDate, r.publishedOn), t.dueDate,
                  t.weight, """ + GROUP_COLUMNS + """
@@ -68,23 +122,84 @@ public class ProgressRepository {
         return query.getResultList();
     }
 
-    public List<ScopedMilestone> milestones(Scope scope) {
-        var where = where(scope, "m.target.id");
+    List<ScopedMilestone> milestones(Scope scope) {
+        return milestones(where(scope, "m.target.id"));
+    }
+
+    /** The milestones the overdue listing considers: those due before asOf that match its filters. */
+    List<ScopedMilestone> overdueCandidates(OverdueQuery q) {
+        return milestones(new Where()
+                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
+                .and("m.target.id = :targetId", "targetId", q.targetId())
+                .and("d.id = :departmentId", "departmentId", q.departmentId())
+                .and("r.id = :roundId", "roundId", q.roundId())
+                .and("m.dueDate < :dueBefore", "dueBefore", q.dueBefore())
+                .and("m.dueDate > :dueAfter", "dueAfter", q.dueAfter())
+                .and("m.dueDate < :asOf", "asOf", q.asOf()));
+    }
+
+    private List<ScopedMilestone> milestones(Where where) {
         var query = em.createQuery("select new " + ScopedMilestone.class.getName() + """
-                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, """ + GROUP_COLUMNS + """
+                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, m.description, """ + GROUP_COLUMNS + """
                 ) from Milestone m join m.commitment c join c.department d join c.round r""" + " where " + where.query(),
                 ScopedMilestone.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /** Every report of the scope's targets, whatever its status: which ones count is the calculator's rule. */
-    public List<ReportFacts> reports(Scope scope) {
-        var where = where(scope, "t.id");
+    /**
+     * Targets {@code t} that a candidate of the overdue listing plans. Such a milestone belongs to its target's
+     * commitment, so the commitment, department, round and target filters apply to {@code t} directly.
+     */
+    private static Condition plannedBy(OverdueQuery q) {
+        var scope = new Where()
+                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
+                .and("t.id = :targetId", "targetId", q.targetId())
+                .and("d.id = :departmentId", "departmentId", q.departmentId())
+                .and("r.id = :roundId", "roundId", q.roundId());
+        var parameters = new HashMap<>(scope.parameters());
+        parameters.put("asOf", q.asOf());
+        var milestone = new StringBuilder("m.target.id = t.id and m.plannedValue is not null and m.dueDate < :asOf");
+        if (q.dueBefore() != null) {
+            milestone.append(" and m.dueDate < :dueBefore");
+            parameters.put("dueBefore", q.dueBefore());
+        }
+        if (q.dueAfter() != null) {
+            milestone.append(" and m.dueDate > :dueAfter");
+            parameters.put("dueAfter", q.dueAfter());
+        }
+        return new Condition(scope.query() + " and exists (select m.id from Milestone m where " + milestone + ")",
+                parameters);
+    }
+
+    /** A where-clause and its parameters. */
+    private record Condition(String query, Map<String, Object> parameters) {
+
+        static Condition of(Where where) {
+            return new Condition(where.query(), where.parameters());
+        }
+    }
+
+    /** The reports of the scope's targets that count under {@code basis}; ties on asOf are the calculator's rule. */
+    List<ReportFacts> reports(Scope scope, Basis basis) {
+        return reports(Condition.of(where(scope, "t.id")), basis);
+    }
+
+    /** The reports that count under {@code basis} of the targets the overdue listing's planned milestones plan. */
+    List<ReportFacts> reportsPlannedBy(OverdueQuery q, Basis basis) {
+        return reports(plannedBy(q), basis);
+    }
+
+    private List<ReportFacts> reports(Condition scope, Basis basis) {
+        var where = new Where()
+                .and("p.status in :statuses", "statuses", basis.verifiedOnly()
+                        ? List.of(ReviewStatus.VERIFIED) : List.of(ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED))
+                .and("p.createdAt < :knownBefore", "knownBefore", basis.knownBefore());
         var query = em.createQuery("select new " + ReportFacts.class.getName() + """
                 (t.id, p.asOf, p.value, p.status, p.createdAt)
                 from ProgressReport p join p.target t join t.commitment c join c.department d join c.round r
-                """ + " where " + where.query(), ReportFacts.class);
+                """ + " where " + scope.query() + " and " + where.query(), ReportFacts.class);
+        scope.parameters().forEach(query::setParameter);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }

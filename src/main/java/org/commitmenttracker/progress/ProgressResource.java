@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.commitmenttracker.common.CsvBodyWriter;
 import org.commitmenttracker.common.Params;
-import org.commitmenttracker.progress.ProgressRepository.Scope;
-import org.commitmenttracker.progress.ProgressService.GroupBy;
+import org.commitmenttracker.progress.GroupedQuery.GroupBy;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +50,7 @@ public class ProgressResource {
             @BeanParam ProgressParams params) {
         var grouping = groupBy == null || groupBy.isBlank() ? GroupBy.department
                 : Params.enumValue("groupBy", groupBy, GroupBy.class);
-        var scope = new Scope(Params.uuid("roundId", roundId), Params.uuid("departmentId", departmentId), null, null);
-        return service.grouped(grouping, scope, params, sort);
+        return service.grouped(new GroupedQuery(grouping, Params.uuid("roundId", roundId),
+                Params.uuid("departmentId", departmentId), sort), params);
     }
 }

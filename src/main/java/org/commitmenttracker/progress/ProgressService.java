@@ -2,45 +2,74 @@ package org.commitmenttracker.progress;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.commitmenttracker.common.ApiProblem;
+import org.commitmenttracker.common.Page;
+import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.progress.GroupedQuery.GroupBy;
+import org.commitmenttracker.progress.ProgressRepository.Groups;
 import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressRepository.ScopedMilestone;
 import org.commitmenttracker.progress.ProgressRepository.ScopedTarget;
+import org.commitmenttracker.target.OverdueMilestoneView;
 
 /**
- * Answers "how far along": a target's quarterly series, the roll-ups of a commitment, department or round, and the
- * table of groups at one quarter. Loads the scope in a fixed number of statements and leaves every rule to
- * {@link QuarterCalculator}.
+ * The one door into the progress rules: a target's quarterly series, the roll-up series of a round, a department or a
+ * commitment, the table of groups at one quarter, and the milestones overdue at a date. Loads the scope in a fixed
+ * number of statements and leaves every rule to {@link QuarterCalculator}; the 404 of a missing subject is decided in
+ * the same transaction as its answer.
  */
 @ApplicationScoped
 public class ProgressService {
 
-    /** How GET /progress groups its rows. */
-    public enum GroupBy {
-        round, department, commitment
-    }
-
     static final Sortable GROUP_SORTABLE = Sortable.of("name", "name", "completionRatio", "completionRatio",
             "onTimeRatio", "onTimeRatio");
 
+    /** Overdue lists are sorted in memory: each field names how to read it from a row. */
+    static final Sortable OVERDUE_SORTABLE = Sortable.of("dueDate", "dueDate", "daysOverdue", "daysOverdue",
+            "department", "department", "commitment", "commitment");
+    private static final Map<String, Comparator<OverdueMilestoneView>> OVERDUE_ORDER = Map.of(
+            "dueDate", Comparator.comparing(OverdueMilestoneView::dueDate),
+            "daysOverdue", Comparator.comparingLong(OverdueMilestoneView::daysOverdue),
+            "department", Comparator.comparing(OverdueMilestoneView::departmentCode),
+            "commitment", Comparator.comparing(OverdueMilestoneView::departmentCode)
+                    .thenComparingInt(OverdueMilestoneView::commitmentSeq));
+
     private final ProgressRepository repository;
+    private final AnswerCache cache;
     private final TrackerConfig config;
 
-    ProgressService(ProgressRepository repository, TrackerConfig config) {
+    ProgressService(ProgressRepository repository, AnswerCache cache, TrackerConfig config) {
         this.repository = repository;
+        this.cache = cache;
         this.config = config;
+    }
+
+    /**
+     * Everything an answer depends on besides the data: which answer ({@code what} and its subject), its parameters as
+     * given (checked when the answer is computed, in the order they always were) and the sort of a table.
+     */
+    private record Question(String what, Object subject, ProgressParams.Given params, String sort) {
+    }
+
+    /** The answer at the data's current version: the version is read first, so no answer is kept under a later one. */
+    private <T> T answer(Question question, Supplier<T> compute) {
+        return cache.answer(repository.version(), question, compute);
     }
 
     /** What one answer works on: the scope's rows and a calculator over them. */
@@ -58,7 +87,7 @@ public class ProgressService {
     private Loaded load(Scope scope, Basis basis) {
         var targets = repository.targets(scope);
         var milestones = repository.milestones(scope);
-        var reports = targets.isEmpty() ? List.<ReportFacts>of() : repository.reports(scope);
+        var reports = targets.isEmpty() ? List.<ReportFacts>of() : repository.reports(scope, basis);
         var calculator = new QuarterCalculator(basis, targets.stream().map(ScopedTarget::facts).toList(),
                 milestones.stream().map(ScopedMilestone::facts).toList(), reports);
         return new Loaded(targets, milestones, calculator);
@@ -66,6 +95,11 @@ public class ProgressService {
 
     @Transactional
     public List<TargetQuarter> targetSeries(UUID targetId, ProgressParams params) {
+        return answer(new Question("target", targetId, params.given(), null), () -> computeTargetSeries(targetId,
+                params));
+    }
+
+    private List<TargetQuarter> computeTargetSeries(UUID targetId, ProgressParams params) {
         var loaded = load(Scope.targets(List.of(targetId)), params.basis(config.zoneId()));
         if (loaded.targets().isEmpty()) {
             throw ApiProblem.notFound("target", targetId);
@@ -79,9 +113,39 @@ public class ProgressService {
         return List.of(calculator.targetAt(targetId, quarter));
     }
 
-    /** The roll-up series of everything in {@code scope} (a commitment, a department, a round). */
     @Transactional
-    public List<Rollup> rollupSeries(Scope scope, ProgressParams params) {
+    public List<Rollup> roundSeries(UUID roundId, ProgressParams params) {
+        return answer(new Question("round", roundId, params.given(), null), () -> {
+            requireExists("Round", "round", roundId);
+            return rollupSeries(Scope.round(roundId), params);
+        });
+    }
+
+    /** A department's roll-up series, over one round's commitments when {@code roundId} is not null. */
+    @Transactional
+    public List<Rollup> departmentSeries(UUID departmentId, UUID roundId, ProgressParams params) {
+        var scope = Scope.department(departmentId, roundId);
+        return answer(new Question("department", scope, params.given(), null), () -> {
+            requireExists("Department", "department", departmentId);
+            return rollupSeries(scope, params);
+        });
+    }
+
+    @Transactional
+    public List<Rollup> commitmentSeries(UUID commitmentId, ProgressParams params) {
+        return answer(new Question("commitment", commitmentId, params.given(), null), () -> {
+            requireExists("Commitment", "commitment", commitmentId);
+            return rollupSeries(Scope.commitment(commitmentId), params);
+        });
+    }
+
+    private void requireExists(String entity, String resource, UUID id) {
+        if (!repository.exists(entity, id)) {
+            throw ApiProblem.notFound(resource, id);
+        }
+    }
+
+    private List<Rollup> rollupSeries(Scope scope, ProgressParams params) {
         var loaded = load(scope, params.basis(config.zoneId()));
         var calculator = loaded.calculator();
         var targetIds = loaded.targetIds();
@@ -96,28 +160,32 @@ public class ProgressService {
 
     /** One roll-up row per group at one quarter: "which departments were behind at 2021-Q3?". */
     @Transactional
-    public List<GroupRollup> grouped(GroupBy groupBy, Scope scope, ProgressParams params, String sort) {
+    public List<GroupRollup> grouped(GroupedQuery query, ProgressParams params) {
         var quarter = params.quarter();
         if (quarter == null) {
             throw ApiProblem.invalid("quarter", "is required, e.g. 2021-Q3");
         }
-        var choice = GROUP_SORTABLE.choose(sort);
-        var loaded = load(scope, params.basis(config.zoneId()));
+        var choice = GROUP_SORTABLE.choose(query.sort());
+        return answer(new Question("grouped", query, params.given(), null), () -> computeGrouped(query, params,
+                quarter, choice));
+    }
+
+    private List<GroupRollup> computeGrouped(GroupedQuery query, ProgressParams params, Quarter quarter,
+            Sortable.Choice choice) {
+        var loaded = load(new Scope(query.roundId(), query.departmentId(), null, null),
+                params.basis(config.zoneId()));
         var calculator = loaded.calculator();
         if (!loaded.targets().isEmpty() || !loaded.milestones().isEmpty()) {
             requireWithin(quarter, calculator.rollupSpan(loaded.targetIds(), loaded.milestoneIds()),
                     "the series of the selected targets and milestones");
         }
+        var groupBy = query.groupBy();
         var groups = new LinkedHashMap<UUID, Group>();
         for (var t : loaded.targets()) {
-            group(groups, groupBy, t.commitmentId(), t.commitmentSeq(), t.commitmentTitle(), t.departmentId(),
-                    t.departmentCode(), t.departmentName(), t.roundId(), t.roundTitle(), t.roundPublishedOn())
-                    .targetIds().add(t.id());
+            group(groups, groupBy, t.groups()).targetIds().add(t.id());
         }
         for (var m : loaded.milestones()) {
-            group(groups, groupBy, m.commitmentId(), m.commitmentSeq(), m.commitmentTitle(), m.departmentId(),
-                    m.departmentCode(), m.departmentName(), m.roundId(), m.roundTitle(), m.roundPublishedOn())
-                    .milestoneIds().add(m.id());
+            group(groups, groupBy, m.groups()).milestoneIds().add(m.id());
         }
         var rows = new ArrayList<GroupRollup>();
         for (var g : groups.values().stream().sorted(groupOrder(groupBy)).toList()) {
@@ -130,7 +198,7 @@ public class ProgressService {
             Comparator<BigDecimal> order = choice.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
             rows.sort(Comparator.comparing(key, Comparator.nullsLast(order)));
         } else if (!choice.ascending()) {
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
         }
         return rows;
     }
@@ -139,17 +207,14 @@ public class ProgressService {
             List<UUID> milestoneIds) {
     }
 
-    private static Group group(LinkedHashMap<UUID, Group> groups, GroupBy groupBy, UUID commitmentId,
-            int commitmentSeq, String commitmentTitle, UUID departmentId, String departmentCode, String departmentName,
-            UUID roundId, String roundTitle, LocalDate roundPublishedOn) {
+    private static Group group(Map<UUID, Group> groups, GroupBy groupBy, Groups of) {
         return switch (groupBy) {
-            case round -> groups.computeIfAbsent(roundId,
-                    id -> new Group(id, roundTitle, null, roundPublishedOn, 0, new ArrayList<>(), new ArrayList<>()));
-            case department -> groups.computeIfAbsent(departmentId,
-                    id -> new Group(id, departmentName, departmentCode, null, 0, new ArrayList<>(), new ArrayList<>()));
-            case commitment -> groups.computeIfAbsent(commitmentId,
-                    id -> new Group(id, commitmentTitle, departmentCode, null, commitmentSeq, new ArrayList<>(),
-                            new ArrayList<>()));
+            case round -> groups.computeIfAbsent(of.roundId(), id -> new Group(id, of.roundTitle(), null,
+                    of.roundPublishedOn(), 0, new ArrayList<>(), new ArrayList<>()));
+            case department -> groups.computeIfAbsent(of.departmentId(), id -> new Group(id, of.departmentName(),
+                    of.departmentCode(), null, 0, new ArrayList<>(), new ArrayList<>()));
+            case commitment -> groups.computeIfAbsent(of.commitmentId(), id -> new Group(id, of.commitmentTitle(),
+                    of.departmentCode(), null, of.commitmentSeq(), new ArrayList<>(), new ArrayList<>()));
         };
     }
 
@@ -164,6 +229,40 @@ public class ProgressService {
             case commitment -> Comparator.comparing(Group::code).thenComparingInt(Group::seq);
         };
         return order.thenComparing(Group::id);
+    }
+
+    /** Milestones due before asOf and not completed at asOf, with who is behind and by how long. */
+    @Transactional
+    public Page<OverdueMilestoneView> overdue(OverdueQuery query, PageParams paging) {
+        var choice = OVERDUE_SORTABLE.choose(paging.sort);
+        return paging.page(answer(new Question("overdue", query, null, paging.sort), () -> computeOverdue(query,
+                choice)));
+    }
+
+    /** Every overdue row, sorted: the answer is kept whole, and each request pages it. */
+    private List<OverdueMilestoneView> computeOverdue(OverdueQuery query, Sortable.Choice choice) {
+        var asOf = query.asOf();
+        var candidates = repository.overdueCandidates(query);
+        var planned = candidates.stream().anyMatch(m -> m.facts().plannedValue() != null);
+        var basis = new Basis(query.verifiedOnly(), null);
+        var calculator = new QuarterCalculator(basis,
+                planned ? repository.targetsPlannedBy(query).stream().map(ScopedTarget::facts).toList() : List.of(),
+                candidates.stream().map(ScopedMilestone::facts).toList(),
+                planned ? repository.reportsPlannedBy(query, basis) : List.of());
+        var rows = new ArrayList<OverdueMilestoneView>();
+        for (var m : candidates) {
+            var f = m.facts();
+            if (calculator.overdueAt(f.id(), asOf)) {
+                var g = m.groups();
+                rows.add(new OverdueMilestoneView(f.id(), f.dueDate(), m.description(), f.plannedValue(),
+                        f.plannedValue() == null ? null : calculator.actualAt(f.targetId(), asOf), f.targetId(),
+                        g.commitmentId(), g.commitmentSeq(), g.commitmentTitle(), g.departmentId(),
+                        g.departmentCode(), g.departmentName(), ChronoUnit.DAYS.between(f.dueDate(), asOf)));
+            }
+        }
+        var order = OVERDUE_ORDER.get(choice.field()).thenComparing(OverdueMilestoneView::id);
+        rows.sort(choice.ascending() ? order : order.reversed());
+        return rows;
     }
 
     private static void requireWithin(Quarter quarter, List<Quarter> span, String what) {

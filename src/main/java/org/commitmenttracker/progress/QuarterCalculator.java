@@ -30,7 +30,7 @@ import org.commitmenttracker.target.Direction;
  * Divisions use {@link MathContext#DECIMAL64} and are not rounded further, because the API promises unrounded ratios;
  * levels (actual, planned) are returned exactly as they were given.
  */
-public final class QuarterCalculator {
+final class QuarterCalculator {
 
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
@@ -41,7 +41,7 @@ public final class QuarterCalculator {
     /** Per target: the planned level owed from each due date on, same-day conflicts already settled. */
     private final Map<UUID, NavigableMap<LocalDate, BigDecimal>> planByDueDate;
 
-    public QuarterCalculator(Basis basis, Collection<TargetFacts> targets, Collection<MilestoneFacts> milestones,
+    QuarterCalculator(Basis basis, Collection<TargetFacts> targets, Collection<MilestoneFacts> milestones,
             Collection<ReportFacts> reports) {
         Objects.requireNonNull(basis, "basis");
         this.targets = indexTargets(targets);
@@ -51,39 +51,39 @@ public final class QuarterCalculator {
     }
 
     /** A(d): the level reported for the latest date on or before {@code d}, or null when nothing is known yet. */
-    public BigDecimal actualAt(UUID targetId, LocalDate d) {
+    BigDecimal actualAt(UUID targetId, LocalDate d) {
         return actualAt(target(targetId), d);
     }
 
     /** P(d): the level owed by {@code d}, or null when no milestone (nor the target itself) is due yet. */
-    public BigDecimal plannedAt(UUID targetId, LocalDate d) {
+    BigDecimal plannedAt(UUID targetId, LocalDate d) {
         return plannedAt(target(targetId), d);
     }
 
     /** The quarters of a target's series: from the quarter of its start date to the quarter of its due date. */
-    public List<Quarter> targetSpan(UUID targetId) {
+    List<Quarter> targetSpan(UUID targetId) {
         return span(target(targetId));
     }
 
     /** The target at the end of quarter {@code q}, whether or not {@code q} lies within its own series. */
-    public TargetQuarter targetAt(UUID targetId, Quarter q) {
+    TargetQuarter targetAt(UUID targetId, Quarter q) {
         return targetAt(target(targetId), q);
     }
 
-    public List<TargetQuarter> targetSeries(UUID targetId) {
+    List<TargetQuarter> targetSeries(UUID targetId) {
         TargetFacts target = target(targetId);
         return span(target).stream().map(q -> targetAt(target, q)).toList();
     }
 
-    public boolean completedAt(UUID milestoneId, LocalDate x) {
+    boolean completedAt(UUID milestoneId, LocalDate x) {
         return completedAt(milestone(milestoneId), x);
     }
 
-    public boolean doneOnTime(UUID milestoneId) {
+    boolean doneOnTime(UUID milestoneId) {
         return doneOnTime(milestone(milestoneId));
     }
 
-    public boolean overdueAt(UUID milestoneId, LocalDate d) {
+    boolean overdueAt(UUID milestoneId, LocalDate d) {
         MilestoneFacts milestone = milestone(milestoneId);
         return milestone.dueDate().isBefore(d) && !completedAt(milestone, d);
     }
@@ -92,7 +92,7 @@ public final class QuarterCalculator {
      * The quarters of a roll-up's series: every quarter from the earliest to the latest of the targets' series and the
      * milestones' due dates. Gaps are filled so that a chart of the series has no holes.
      */
-    public List<Quarter> rollupSpan(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
+    List<Quarter> rollupSpan(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
         List<Quarter> bounds = new ArrayList<>();
         for (UUID targetId : targetIds) {
             List<Quarter> span = span(target(targetId));
@@ -110,7 +110,7 @@ public final class QuarterCalculator {
                 bounds.stream().max(Quarter::compareTo).orElseThrow());
     }
 
-    public Rollup rollupAt(Quarter q, Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
+    Rollup rollupAt(Quarter q, Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
         LocalDate d = q.end();
         // A caller's collection may repeat an id; a target must still weigh in only once.
         Set<UUID> distinctTargets = new LinkedHashSet<>(targetIds);
@@ -148,7 +148,7 @@ public final class QuarterCalculator {
                 onTimeRatio);
     }
 
-    public List<Rollup> rollupSeries(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
+    List<Rollup> rollupSeries(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
         return rollupSpan(targetIds, milestoneIds).stream().map(q -> rollupAt(q, targetIds, milestoneIds)).toList();
     }
 

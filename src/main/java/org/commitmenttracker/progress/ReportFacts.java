@@ -8,5 +8,5 @@ import java.util.UUID;
 import org.commitmenttracker.report.ReviewStatus;
 
 /** What the calculator needs of a progress report: the level of a target as of a date, and when it was recorded. */
-public record ReportFacts(UUID targetId, LocalDate asOf, BigDecimal value, ReviewStatus status, Instant recordedAt) {
+record ReportFacts(UUID targetId, LocalDate asOf, BigDecimal value, ReviewStatus status, Instant recordedAt) {
 }

@@ -10,6 +10,6 @@ import org.commitmenttracker.target.Direction;
  * What the calculator needs of a target. {@code startDate} is already resolved: the target's own start date,
  * or its round's publication date when it has none. {@code baseline} is null when the target has none.
  */
-public record TargetFacts(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue,
+record TargetFacts(UUID id, Direction direction, BigDecimal baseline, BigDecimal targetValue,
         LocalDate startDate, LocalDate dueDate, BigDecimal weight) {
 }

@@ -29,7 +29,6 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
-import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -144,8 +143,6 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "One row per quarter (CSV with Accept: text/csv)")
     public List<Rollup> progress(@PathParam("id") String id,
             @BeanParam ProgressParams params) {
-        var entityId = Params.id(id);
-        service.get(entityId);
-        return progress.rollupSeries(new Scope(entityId, null, null, null), params);
+        return progress.roundSeries(Params.id(id), params);
     }
 }

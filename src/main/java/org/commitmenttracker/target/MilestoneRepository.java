@@ -25,13 +25,6 @@ public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUI
         return find(where.query(), sort, where.parameters());
     }
 
-    /** Milestones matching the filters and due before {@code date}, with commitment and department loaded. */
-    List<Milestone> findDueBeforeWithCommitment(Filter f, LocalDate date) {
-        var where = where(f, "m.").and("m.dueDate < :date", "date", date);
-        return find("select m from Milestone m join fetch m.commitment c join fetch c.department where "
-                + where.query(), where.parameters()).list();
-    }
-
     /** The filters as a where-clause; {@code alias} ("m." or "") prefixes every path. */
     private static Where where(Filter f, String alias) {
         return new Where()

@@ -29,6 +29,8 @@ import org.commitmenttracker.common.Page;
 import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
+import org.commitmenttracker.progress.OverdueQuery;
+import org.commitmenttracker.progress.ProgressService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,10 +49,12 @@ public class MilestoneResource {
     static final String PATH = "/api/v1/milestones";
 
     private final MilestoneService service;
+    private final ProgressService progress;
     private final Idempotency idempotency;
 
-    MilestoneResource(MilestoneService service, Idempotency idempotency) {
+    MilestoneResource(MilestoneService service, ProgressService progress, Idempotency idempotency) {
         this.service = service;
+        this.progress = progress;
         this.idempotency = idempotency;
     }
 
@@ -106,7 +110,9 @@ public class MilestoneResource {
         if (date == null) {
             throw ApiProblem.invalid("asOf", "is required with overdue=true");
         }
-        return Response.ok(OverdueMilestonePage.of(service.overdue(filter, date, verified, paging))).build();
+        var page = progress.overdue(new OverdueQuery(filter.commitmentId(), filter.targetId(), filter.departmentId(),
+                filter.roundId(), filter.dueBefore(), filter.dueAfter(), date, verified), paging);
+        return Response.ok(OverdueMilestonePage.of(page)).build();
     }
 
     /**

@@ -1,11 +1,7 @@
 package org.commitmenttracker.target;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,44 +17,27 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
-import org.commitmenttracker.progress.Basis;
-import org.commitmenttracker.progress.MilestoneFacts;
-import org.commitmenttracker.progress.ProgressRepository;
-import org.commitmenttracker.progress.ProgressRepository.Scope;
-import org.commitmenttracker.progress.QuarterCalculator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Milestones: writing them consistently with their targets, completing qualitative ones, and listing the overdue. */
+/** Milestones: writing them consistently with their targets and completing qualitative ones (the overdue listing is progress's). */
 @ApplicationScoped
 public class MilestoneService {
 
     static final Sortable SORTABLE = Sortable.of("dueDate", "dueDate", "createdAt", "createdAt");
 
-    /** Overdue lists are sorted in memory: each field names how to read it from a row. */
-    static final Sortable OVERDUE_SORTABLE = Sortable.of("dueDate", "dueDate", "daysOverdue", "daysOverdue",
-            "department", "department", "commitment", "commitment");
-    private static final Map<String, Comparator<OverdueMilestoneView>> OVERDUE_ORDER = Map.of(
-            "dueDate", Comparator.comparing(OverdueMilestoneView::dueDate),
-            "daysOverdue", Comparator.comparingLong(OverdueMilestoneView::daysOverdue),
-            "department", Comparator.comparing(OverdueMilestoneView::departmentCode),
-            "commitment", Comparator.comparing(OverdueMilestoneView::departmentCode)
-                    .thenComparingInt(OverdueMilestoneView::commitmentSeq));
-
     private final MilestoneRepository milestones;
     private final CommitmentRepository commitments;
     private final TargetRepository targets;
-    private final ProgressRepository progress;
     private final MergePatch mergePatch;
     private final TrackerConfig config;
     private final Caller caller;
 
     MilestoneService(MilestoneRepository milestones, CommitmentRepository commitments, TargetRepository targets,
-            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config, Caller caller) {
+            MergePatch mergePatch, TrackerConfig config, Caller caller) {
         this.milestones = milestones;
         this.commitments = commitments;
         this.targets = targets;
-        this.progress = progress;
         this.mergePatch = mergePatch;
         this.config = config;
         this.caller = caller;
@@ -67,36 +46,6 @@ public class MilestoneService {
     @Transactional
     public Page<MilestoneView> list(MilestoneRepository.Filter filter, PageParams paging) {
         return paging.page(milestones.search(filter, paging.toSort(SORTABLE)), MilestoneView::from);
-    }
-
-    /** Milestones due before {@code asOf} and not completed at {@code asOf}, with who is behind and by how long. */
-    @Transactional
-    public Page<OverdueMilestoneView> overdue(MilestoneRepository.Filter filter, LocalDate asOf, boolean verifiedOnly,
-            PageParams paging) {
-        var choice = OVERDUE_SORTABLE.choose(paging.sort);
-        var candidates = milestones.findDueBeforeWithCommitment(filter, asOf);
-        var plannedTargets = candidates.stream().filter(m -> m.plannedValue != null).map(m -> m.target.id)
-                .distinct().toList();
-        var scope = Scope.targets(plannedTargets);
-        var calculator = new QuarterCalculator(new Basis(verifiedOnly, null),
-                plannedTargets.isEmpty() ? List.of()
-                        : progress.targets(scope).stream().map(ProgressRepository.ScopedTarget::facts).toList(),
-                candidates.stream().map(m -> new MilestoneFacts(m.id, m.target == null ? null : m.target.id,
-                        m.dueDate, m.plannedValue, m.completedOn)).toList(),
-                plannedTargets.isEmpty() ? List.of() : progress.reports(scope));
-        var rows = new ArrayList<OverdueMilestoneView>();
-        for (var m : candidates) {
-            if (calculator.overdueAt(m.id, asOf)) {
-                var c = m.commitment;
-                rows.add(new OverdueMilestoneView(m.id, m.dueDate, m.description, m.plannedValue,
-                        m.plannedValue == null ? null : calculator.actualAt(m.target.id, asOf),
-                        m.target == null ? null : m.target.id, c.id, c.seq, c.title, c.department.id,
-                        c.department.code, c.department.name, ChronoUnit.DAYS.between(m.dueDate, asOf)));
-            }
-        }
-        var order = OVERDUE_ORDER.get(choice.field()).thenComparing(row -> row.id());
-        rows.sort(choice.ascending() ? order : order.reversed());
-        return paging.page(rows);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package org.commitmenttracker.target;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,17 @@ public class TargetRepository implements PanacheRepositoryBase<Target, UUID> {
                 .and("measure = :measure", "measure", f.measure())
                 .contains("q", f.q(), "name", "unit", "coalesce(note, '')");
         return find(where.query(), sort, where.parameters());
+    }
+
+    /**
+     * The target as the API shows it, read as a projection: a GET needs no managed entity, so nothing is kept for
+     * dirty checking and nothing is flushed at the end of the transaction.
+     */
+    Optional<TargetView> findView(UUID id) {
+        return getEntityManager().createQuery("select new " + TargetView.class.getName() + """
+                (t.id, t.commitment.id, t.name, t.unit, t.measure, t.direction, t.baseline, t.targetValue, t.startDate,
+                 t.dueDate, t.weight, t.note, t.version, t.createdAt, t.updatedAt) from Target t where t.id = :id""",
+                TargetView.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     public long countByCommitment(UUID commitmentId) {

@@ -48,7 +48,7 @@ public class TargetService {
 
     @Transactional
     public TargetView get(UUID id) {
-        return TargetView.from(find(id));
+        return targets.findView(id).orElseThrow(() -> ApiProblem.notFound("target", id));
     }
 
     @Transactional

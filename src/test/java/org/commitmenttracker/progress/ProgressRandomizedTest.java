@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -22,13 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
+import jakarta.inject.Inject;
+
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.seed.LargeCase;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -65,6 +72,12 @@ class ProgressRandomizedTest {
     /** {@code order}: the order in which the service recorded it. */
     private record Rep(Tgt target, LocalDate asOf, BigDecimal value, String status, int order) {
     }
+
+    @Inject
+    LargeCase largeCase;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final Random random = new Random(SEED);
     private String roundId;
@@ -112,6 +125,125 @@ class ProgressRandomizedTest {
             }
         }
         System.out.println("ProgressRandomizedTest compared " + comparisons + " rows");
+    }
+
+    /**
+     * The same comparison over a sample of a case written by {@link LargeCase} (the benchmark's generator, at a tenth of
+     * a department's size per department): its mix of measures, directions, missing baselines and start dates,
+     * corrections of the same date, VERIFIED and RETURNED reports.
+     */
+    @Test
+    void shouldMatchIndependentImplementationOnSampleOfLargeCase() throws SQLException {
+        var written = largeCase.write(SEED, new LargeCase.Size(4, 5, 5, 10));
+        readBack(written.roundId());
+        System.out.printf("ProgressRandomizedTest large-case sample: %d targets, %d milestones, %d reports%n",
+                targets.size(), milestones.size(), reports.size());
+
+        for (boolean verifiedOnly : new boolean[] { false, true }) {
+            var vo = String.valueOf(verifiedOnly);
+            compareRollups("round", get(API + "/rounds/" + roundId + "/progress", "verifiedOnly", vo),
+                    targets, milestones, verifiedOnly);
+            for (var d : departments) {
+                compareRollups("department " + d.code(),
+                        get(API + "/departments/" + d.id() + "/progress", "verifiedOnly", vo),
+                        targets.stream().filter(t -> t.commitment().department() == d).toList(),
+                        milestones.stream().filter(m -> m.commitment().department() == d).toList(), verifiedOnly);
+            }
+            for (int i = 0; i < 5; i++) {
+                var c = pick(commitments);
+                compareRollups("commitment " + c.title(),
+                        get(API + "/commitments/" + c.id() + "/progress", "verifiedOnly", vo),
+                        targets.stream().filter(t -> t.commitment() == c).toList(),
+                        milestones.stream().filter(m -> m.commitment() == c).toList(), verifiedOnly);
+            }
+            var quarters = rollupSpan(targets, milestones);
+            for (int i = 0; i < 3; i++) {
+                var quarter = pick(quarters);
+                for (var groupBy : List.of("round", "department", "commitment")) {
+                    compareGrouped(groupBy, quarter, get(API + "/progress", "quarter", quarter, "groupBy", groupBy,
+                            "roundId", roundId, "verifiedOnly", vo), verifiedOnly);
+                }
+            }
+            for (int i = 0; i < 25; i++) {
+                var t = pick(targets);
+                compareTargetSeries(t, get(API + "/targets/" + t.id() + "/progress", "verifiedOnly", vo), verifiedOnly);
+            }
+        }
+        System.out.println("ProgressRandomizedTest compared " + comparisons + " rows of the large-case sample");
+    }
+
+    /** Reads a written round back into the oracle's model; reports in the order the service recorded them. */
+    private void readBack(UUID round) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (var q = connection.prepareStatement("select title, published_on from round where id = ?")) {
+                q.setObject(1, round);
+                try (var rs = q.executeQuery()) {
+                    rs.next();
+                    roundId = round.toString();
+                    roundTitle = rs.getString(1);
+                    publishedOn = rs.getObject(2, LocalDate.class);
+                }
+            }
+            var departmentsById = new LinkedHashMap<String, Dept>();
+            var commitmentsById = new HashMap<String, Commit>();
+            try (var q = connection.prepareStatement("""
+                    select c.id, c.title, d.id, d.name, d.code from commitment c join department d on d.id = c.department_id
+                    where c.round_id = ? order by d.code, c.seq""")) {
+                q.setObject(1, round);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        var read = new Dept(rs.getString(3), rs.getString(4), rs.getString(5));
+                        var department = departmentsById.computeIfAbsent(read.id(), id -> read);
+                        var commitment = new Commit(rs.getString(1), rs.getString(2), department);
+                        commitmentsById.put(commitment.id(), commitment);
+                        commitments.add(commitment);
+                    }
+                }
+            }
+            departments.addAll(departmentsById.values());
+            var targetsById = new HashMap<String, Tgt>();
+            try (var q = connection.prepareStatement("""
+                    select t.id, t.commitment_id, t.measure, t.direction, t.baseline, t.target_value, t.start_date,
+                        t.due_date, t.weight
+                    from target t join commitment c on c.id = t.commitment_id where c.round_id = ? order by t.id""")) {
+                q.setObject(1, round);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        var t = new Tgt(rs.getString(1), commitmentsById.get(rs.getString(2)), rs.getString(3),
+                                rs.getString(4).equals("INCREASE"), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                                rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                                rs.getBigDecimal(9));
+                        targetsById.put(t.id(), t);
+                        targets.add(t);
+                    }
+                }
+            }
+            try (var q = connection.prepareStatement("""
+                    select m.id, m.commitment_id, m.target_id, m.due_date, m.planned_value, m.completed_on
+                    from milestone m join commitment c on c.id = m.commitment_id where c.round_id = ? order by m.id""")) {
+                q.setObject(1, round);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        milestones.add(new Mile(rs.getString(1), commitmentsById.get(rs.getString(2)),
+                                rs.getString(3) == null ? null : targetsById.get(rs.getString(3)),
+                                rs.getObject(4, LocalDate.class), rs.getBigDecimal(5),
+                                rs.getObject(6, LocalDate.class)));
+                    }
+                }
+            }
+            try (var q = connection.prepareStatement("""
+                    select p.target_id, p.as_of, p.value, p.status from progress_report p
+                    join target t on t.id = p.target_id join commitment c on c.id = t.commitment_id
+                    where c.round_id = ? order by p.recorded_at, p.id""")) {
+                q.setObject(1, round);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        reports.add(new Rep(targetsById.get(rs.getString(1)), rs.getObject(2, LocalDate.class),
+                                rs.getBigDecimal(3), rs.getString(4), reports.size()));
+                    }
+                }
+            }
+        }
     }
 
     // --- building the round through the API --------------------------------------------------------------------

@@ -1,0 +1,1 @@
+insert into Item (id, name) values (1, 'one');
