@@ -25,7 +25,7 @@ final class FigureReader {
     /** Units kept whole with their 万/亿 (amounts and areas are reported in them); other 万/亿 multiply the count. */
     private static final Set<String> SCALED_UNITS = Set.of("万元", "亿元", "万平方米", "万亩", "万吨", "万千瓦");
     private static final String UNITS = "万平方米|平方公里|平方米|公顷|公里|千米|万亩|亩|亿元|万元|元|万吨|吨|万千瓦|千瓦|人次"
-            + "|处|所|套|户|家|名|个|宗|人|件|座|台|辆|条|间|张|场|次|批|栋|幢|株|棵|册|床|米";
+            + "|处|所|套|户|家|名|个|宗|人|件|起|天|座|台|辆|条|间|张|场|次|批|栋|幢|株|棵|册|床|米";
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
     private static final Pattern FIGURE = Pattern.compile(NUMBER + "(万|亿)?(" + UNITS + "|%)");
     private static final Pattern RANGE = Pattern.compile(NUMBER + "(?:[-~至到])" + NUMBER + "(万|亿)?(" + UNITS + "|%)");
@@ -99,8 +99,9 @@ final class FigureReader {
 
     /** The name the letter gives a figure, for matching ("建设“名医基层工作站”"), without its number and qualifiers. */
     static String strip(String clause) {
-        var text = FIGURE.matcher(blank(clause, CONVERSION)).replaceAll("");
-        return text.replaceAll("不低于|不少于|不高于|不超过|控制在|达到|以上|以下|以内|力争|确保|计划|全市|年内|及时|全面|累计", "")
+        var text = PER_UNIT.matcher(FIGURE.matcher(blank(clause, CONVERSION)).replaceAll("")).replaceAll("");
+        return text.replaceAll("(由|从)?(提高|提升|增加|增长|扩大|降低|下降|减少|压减)(到|至)$", "")
+                .replaceAll("不低于|不少于|不高于|不超过|控制在|达到|以上|以下|以内|力争|确保|计划|全市|年内|及时|全面|累计|其中", "")
                 .replaceAll("\\s+", "")
                 .replaceAll("^[,、;:。对在将]+|[,、;:。和及]+$", "");
     }

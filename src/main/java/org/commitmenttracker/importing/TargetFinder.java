@@ -44,7 +44,7 @@ final class TargetFinder {
     private static final Pattern DOC_AFTER = Pattern.compile("((?:《[^》]{3,}》[和及、]?)+)(?:的)?(制定出台|制定|出台|印发|发布)");
     private static final Pattern DOC_NOT = Pattern.compile("探索|依据|按照|根据|参照|已(?:印发|出台|制定|发布)");
     private static final Pattern STANDARD = Pattern.compile(
-            "(制定出台|制定发布|制定|出台|建立|编制|发布|完成)(?!健全|完善|和完善)([^,;。《》]{2,40}?)(规范|标准|制度|办法|方案|规划|条例|指南)");
+            "(制定出台|制定发布|制定|出台|建立|编制|发布|完成)(?!健全|完善|和完善)([^,;。《》]{2,40}?)(规范|标准|制度|办法|规划|条例|指南)");
     private static final Pattern ALL = Pattern.compile("(全部|所有)[^,;。]*?(建立|开放|实现|具备|发展成为|建成|达标|覆盖)");
     private static final Pattern DELIVERED = Pattern.compile("(开工|完工|建成|实现|开通|张贴|集中统一采购|联办|构建|全面开展)(?!手续|率|前)");
     private static final Pattern SHARE_OF_YEAR = Pattern.compile("全年任务的*(\\d+(?:\\.\\d+)?)%");
@@ -267,9 +267,9 @@ final class TargetFinder {
     }
 
     /**
-     * The dated segments of a sentence: a date phrase opens one when it starts a clause. Routines and ongoing duties
-     * (每月23日, 长期坚持) close the segment before them but open none. In a measure's text only month-precise phrases
-     * count: a measure's "年内" is no deadline of its own.
+     * The dated segments of a sentence: a date phrase opens one when it starts a clause; routines and ongoing duties
+     * (每月23日, 长期坚持) open none. In a measure's text only month-precise phrases count: a measure's "年内" is no
+     * deadline of its own.
      */
     private static List<Segment> segments(Chunk sentence, List<Reading> readings, boolean measureText) {
         var opening = new ArrayList<Reading>();
@@ -280,16 +280,13 @@ final class TargetFinder {
             boolean counts = measureText
                     ? r.kind().monthPrecise() && r.kind() != Kind.DAY || r.phrase().startsWith("年底")
                     : r.kind().dated();
-            if (counts || !r.kind().dated()) {
+            if (counts) {
                 opening.add(r);
             }
         }
         var segments = new ArrayList<Segment>();
         for (int i = 0; i < opening.size(); i++) {
             var r = opening.get(i);
-            if (!r.kind().dated() || measureText && !(r.kind().monthPrecise() || r.phrase().startsWith("年底"))) {
-                continue;
-            }
             int end = i + 1 < opening.size() ? opening.get(i + 1).start() : sentence.text.length();
             var lead = segments.isEmpty() && r.start() > 0 ? sentence.sub(0, r.start()) : null;
             segments.add(new Segment(r, lead, sentence.sub(r.start(), end)));
@@ -590,18 +587,21 @@ final class TargetFinder {
         }
         var series = new LinkedHashMap<String, List<Candidate>>();
         for (var c : candidates) {
-            if (c.joined == null && c.stepDate != null && c.isFigure()) {
+            if ((c.joined == null || c.joined.increment != null) && c.stepDate != null && c.isFigure()) {
                 series.computeIfAbsent(c.unit + "|" + c.name, k -> new ArrayList<>()).add(c);
             }
         }
         for (var group : series.values()) {
             group.sort(Comparator.comparing((Candidate c) -> c.stepDate));
             for (int i = group.size() - 2; i >= 0; i--) {
-                var later = group.get(i + 1).root();
+                var later = group.get(i + 1);
                 var c = group.get(i);
+                if (c.joined != null) {
+                    continue;
+                }
                 if (c.value.compareTo(later.value) < 0 && c.stepDate.isBefore(later.stepDate)
                         || c.value.compareTo(later.value) == 0 && c.stepDate.equals(later.stepDate)) {
-                    c.joined = later;
+                    c.joined = later.root();
                 }
             }
         }
@@ -704,6 +704,10 @@ final class TargetFinder {
             if (s.candidate != null) {
                 var root = s.candidate.root();
                 key = root.key;
+                if (root.increment != null && s.candidate != root && planned != null) {
+                    // a step counting what is new toward a total: the level is the baseline plus it
+                    planned = root.value.subtract(root.increment).add(planned);
+                }
                 if (root.measure == MeasureType.BOOLEAN || s.date.isAfter(root.due)) {
                     planned = null;
                 }
