@@ -96,7 +96,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The preview (nothing written)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDocument.class)))
     @APIResponse(responseCode = "201", description = "Committed: the document with the ids of the round, departments, "
-            + "commitments, targets and milestones written; Location names the round",
+            + "commitments, targets and milestones written; Location and ETag name the round and its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDocument.class)))
     @APIResponse(responseCode = "409", description = "The round already holds a problem of this letter (imported "
             + "before), or another conflict with stored data; nothing was written",
@@ -147,8 +147,10 @@ public class ImportResource {
         });
     }
 
-    private static Idempotency.Outcome created(ImportDocument committed) {
-        return new Idempotency.Outcome(201, URI.create("/api/v1/rounds/" + committed.round().id()), committed, null);
+    private static Idempotency.Outcome created(ImportService.Committed committed) {
+        var document = committed.document();
+        return new Idempotency.Outcome(201, URI.create("/api/v1/rounds/" + document.round().id()), document,
+                committed.roundVersion());
     }
 
     private static MediaType mediaType(String contentType) {

@@ -98,18 +98,23 @@ public class ImportService {
         return annotate(new ImportDocument(round, document.departments(), warnings));
     }
 
+    /** A committed letter: the document with the ids of everything written, and the version of its round (ETag). */
+    public record Committed(ImportDocument document, long roundVersion) {
+    }
+
     /** Writes {@code document} in one transaction and answers it with the ids of everything written. */
     @Transactional
-    public ImportDocument commit(ImportDocument document) {
+    public Committed commit(ImportDocument document) {
         var violations = new ArrayList<Violation>();
         checkShape(document, violations);
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
         var round = resolve(document.round(), "round.");
-        var roundId = round.id() != null ? round.id()
+        var roundView = round.id() != null ? roundService.get(round.id())
                 : roundService.create(valid(new RoundRequest(round.title(), round.year(), round.issuer(),
-                        round.publishedOn()), "round.")).id();
+                        round.publishedOn()), "round."));
+        var roundId = roundView.id();
         var duplicates = new ArrayList<String>();
         var departmentIds = new ArrayList<UUID>();
         for (int d = 0; d < document.departments().size(); d++) {
@@ -144,8 +149,8 @@ public class ImportService {
             written.add(new DepartmentDraft(id, department.code(), department.name(), drafts, department.line(),
                     department.source()));
         }
-        return new ImportDocument(new RoundDraft(roundId, round.title(), round.year(), round.issuer(),
-                round.publishedOn()), written, List.of());
+        return new Committed(new ImportDocument(new RoundDraft(roundId, round.title(), round.year(), round.issuer(),
+                round.publishedOn()), written, List.of()), roundView.version());
     }
 
     private CommitmentDraft write(UUID roundId, UUID departmentId, CommitmentDraft c, String path) {

@@ -51,6 +51,7 @@ final class TargetFinder {
     private static final Pattern YEAR_TASK_DONE = Pattern.compile("全面完成.{0,12}任务");
     private static final Pattern TOPIC = Pattern.compile("^([^,;:。\\d]{2,14})。");
     private static final String CLAUSE_STOPS = ",;:。";
+    private static final Pattern CLAUSE_VERB = Pattern.compile("(主体完工|开工建设|开工|完工|竣工|建成|投入使用|面向社会开放)\\s*$");
     private static final String[] QUARTERS = { "一季度", "二季度", "三季度", "四季度" };
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -433,15 +434,21 @@ final class TargetFinder {
             int prevEnd = f == 0 ? 0 : figures.get(f - 1).end();
             int nextStart = f + 1 < figures.size() ? figures.get(f + 1).start() : text.length();
             var before = text.substring(prevEnd, figure.start());
-            // "对407家规上工业企业、351家…": once a figure is named by what follows it, so are the next ones
-            var name = namedAfter ? "" : FigureReader.strip(figure.increment() == null ? before
-                    : before.substring(before.lastIndexOf('即') + 1));
+            // "对407家规上工业企业、351家…": once a figure is named by what follows it, so are the next ones; and
+            // "幼儿园全部新建项目和18所中小学…": a figure after a conjunction belongs to what follows it
+            var name = namedAfter || before.matches(".*[和及与、]\\s*$") ? "" : FigureReader.strip(
+                    figure.increment() == null ? before : before.substring(before.lastIndexOf('即') + 1));
             namedAfter = name.length() < 4;
             if (namedAfter) {
                 name = (name + FigureReader.strip(text.substring(figure.end(), nextStart))).strip();
             }
             if (name.isEmpty() && previousName != null) {
                 name = previousName;
+            }
+            var verb = CLAUSE_VERB.matcher(text);
+            if (verb.find() && !name.isEmpty() && !name.endsWith(verb.group(1)) && !name.contains(verb.group(1))) {
+                // "53处幼儿园、20所中小学…全部开工": the clause's last verb says what is counted
+                name = name + verb.group(1);
             }
             previousName = name;
             var names = indicators(name, figure);

@@ -146,7 +146,7 @@ class ImportResourceTest {
 
         var committed = postText(seedLetter(), committing(params));
 
-        committed.then().statusCode(201).header("Location", containsString("/api/v1/rounds/"));
+        committed.then().statusCode(201).header("Location", containsString("/api/v1/rounds/")).header("ETag", "\"0\"");
         var body = json(committed);
         var roundId = body.get("round").get("id").asText();
         assertTrue(committed.header("Location").endsWith("/api/v1/rounds/" + roundId));
