@@ -48,6 +48,8 @@ public class ImportResource {
     static final String PATH = "/api/v1/imports";
     /** A letter of the genre is tens of kilobytes; a megabyte is no letter. */
     static final int MAX_BYTES = 1_000_000;
+    /** A preview, with a source sentence for every item, is about three times its letter. */
+    static final int MAX_JSON_BYTES = 4 * MAX_BYTES;
 
     private final ImportService service;
     private final Idempotency idempotency;
@@ -123,13 +125,15 @@ public class ImportResource {
         if (body == null || body.length == 0) {
             throw ApiProblem.invalid("body", "is empty: send the letter as text/plain, or a preview as application/json");
         }
-        if (body.length > MAX_BYTES) {
-            throw ApiProblem.invalid("body", "is larger than 1 MB; a commitment letter is far smaller");
-        }
         var media = mediaType(contentType);
+        boolean json = media.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        if (body.length > (json ? MAX_JSON_BYTES : MAX_BYTES)) {
+            throw ApiProblem.invalid("body", json ? "is larger than 4 MB; a preview of a letter is far smaller"
+                    : "is larger than 1 MB; a commitment letter is far smaller");
+        }
         var call = new Call(media.toString(), String.valueOf(write), roundId, year, title, issuer, publishedOn,
                 digest(body));
-        if (media.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        if (json) {
             if (Stream.of(roundId, year, title, issuer, publishedOn).anyMatch(p -> p != null)) {
                 throw ApiProblem.invalid("roundId", "a JSON preview names its round in its own 'round'; "
                         + "send no round parameters with it");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.commitmenttracker.importing.DeadlineReader.Kind;
@@ -689,7 +690,7 @@ final class TargetFinder {
         if (step != null) {
             return step;
         }
-        for (var pick : List.<java.util.function.Function<Candidate, LocalDate>>of(c -> c.monthDate,
+        for (var pick : List.<Function<Candidate, LocalDate>>of(c -> c.monthDate,
                 c -> c.measureSeq == null ? null : measureDeadlines.get(c.measureSeq), c -> c.yearDate)) {
             var date = members.stream().map(pick).filter(Objects::nonNull).max(Comparator.naturalOrder());
             if (date.isPresent()) {
