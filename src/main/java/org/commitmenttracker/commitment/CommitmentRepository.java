@@ -30,6 +30,11 @@ public class CommitmentRepository implements PanacheRepositoryBase<Commitment, U
         return count("department.id", departmentId);
     }
 
+    /** Whether the round already has this department's commitment with this seq. */
+    public boolean exists(UUID roundId, UUID departmentId, int seq) {
+        return existsSeq(roundId, departmentId, seq, null);
+    }
+
     boolean existsSeq(UUID roundId, UUID departmentId, int seq, UUID exceptId) {
         return count("round.id = ?1 and department.id = ?2 and seq = ?3 and id <> ?4", roundId, departmentId, seq,
                 exceptId == null ? new UUID(0, 0) : exceptId) > 0;

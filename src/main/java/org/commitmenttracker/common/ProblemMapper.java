@@ -115,7 +115,9 @@ public class ProblemMapper {
             case 406 -> "this resource can answer with application/json" + (uri.getPath().contains("/progress")
                     || !uri.getPath().matches(".*/[0-9a-fA-F-]{36}$") ? " or text/csv" : "");
             case 400 -> UNREADABLE_REQUEST;
-            case 415 -> "send the body as application/json (PATCH: application/merge-patch+json)";
+            case 415 -> uri.getPath().startsWith("/api/v1/imports")
+                    ? "send the letter as text/plain (a preview as application/json)"
+                    : "send the body as application/json (PATCH: application/merge-patch+json)";
             default -> title;
         };
         return problem(status, slug(title), title, detail, uri, null);

@@ -25,4 +25,9 @@ public class DepartmentRepository implements PanacheRepositoryBase<Department, U
     public Optional<Department> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
+
+    /** The oldest department of this name (names are not unique; a letter names departments, not codes). */
+    public Optional<Department> findByName(String name) {
+        return find("name = ?1 order by createdAt, id", name).firstResultOptional();
+    }
 }

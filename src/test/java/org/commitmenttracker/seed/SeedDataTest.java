@@ -86,14 +86,14 @@ class SeedDataTest {
     }
 
     @Test
-    void shouldHoldSeventyTargetsAndSeventyNineMilestones() {
+    void shouldHoldSeventyThreeTargetsAndEightyMilestones() {
         var targets = get(API + "/targets", "roundId", roundId(), "size", "200");
-        assertEquals(70, targets.get("total").asInt());
-        assertEquals(70, targets.get("items").size());
+        assertEquals(73, targets.get("total").asInt());
+        assertEquals(73, targets.get("items").size());
 
         var milestones = get(API + "/milestones", "roundId", roundId(), "size", "200");
-        assertEquals(79, milestones.get("total").asInt());
-        assertEquals(79, milestones.get("items").size());
+        assertEquals(80, milestones.get("total").asInt());
+        assertEquals(80, milestones.get("items").size());
         int planned = 0;
         for (var m : milestones.get("items")) {
             if (m.hasNonNull("plannedValue")) {
@@ -128,8 +128,14 @@ class SeedDataTest {
                 "2021-09-30");
         assertTarget(targets, "基层卫生人员到对口城市医疗机构培训进修", "名", "NUMBER", "INCREASE", null, "170",
                 "2021-01-01", "2021-12-31");
-        assertTarget(targets, "市级双随机检查免检免扰企业", "家", "NUMBER", "INCREASE", null, "1078", "2021-01-01",
+        assertTarget(targets, "市级双随机检查免检免扰的规上工业企业", "家", "NUMBER", "INCREASE", null, "407", "2021-01-01",
                 "2021-12-31");
+        assertTarget(targets, "市级双随机检查免检免扰的瞪羚类企业、独角兽企业", "家", "NUMBER", "INCREASE", null, "121",
+                "2021-01-01", "2021-12-31");
+        assertTarget(targets, "投诉举报24小时回应率", "%", "PERCENT", "INCREASE", "100", "100", "2021-01-01",
+                "2021-07-31");
+        assertTarget(targets, "开展常态化食品安全快检的市场", "处", "NUMBER", "INCREASE", null, "484", "2021-01-01",
+                "2021-11-30");
         assertTarget(targets, "新增工业用地按“标准地”制度供地比例", "%", "PERCENT", "INCREASE", null, "30",
                 "2021-01-01", "2021-12-31");
         assertTarget(targets, "老旧小区改造开工率", "%", "PERCENT", "INCREASE", null, "100", "2021-01-01",
@@ -137,6 +143,24 @@ class SeedDataTest {
         for (var t : targets.values()) {
             assertEquals(0, BigDecimal.ONE.compareTo(t.get("weight").decimalValue()), () -> "weight 1: " + t);
         }
+    }
+
+    /** The letter's 6月份 step starts the kindergartens (全部新建项目) as well as 18 schools: a step of both targets. */
+    @Test
+    void shouldTieTheJuneStepOfEducationBureauToKindergartensAndSchools() {
+        var targets = targetsByName();
+        var kindergartens = get(API + "/milestones", "targetId", targets.get("新改扩建幼儿园开工").get("id").asText());
+        var june = new ArrayList<JsonNode>();
+        kindergartens.get("items").forEach(m -> {
+            if (m.get("dueDate").asText().equals("2021-06-30")) {
+                june.add(m);
+            }
+        });
+        assertEquals(1, june.size(), kindergartens::toString);
+        assertTrue(june.get(0).get("description").asText().contains("力争幼儿园全部新建项目"));
+        assertTrue(june.get(0).get("plannedValue") == null || june.get(0).get("plannedValue").isNull());
+        assertEquals(Map.of("2021-06-30", "18", "2021-08-31", "20"),
+                plans(targets.get("新改扩建中小学开工").get("id").asText()));
     }
 
     @Test
