@@ -30,6 +30,8 @@ import org.commitmenttracker.progress.ProgressParams;
 import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,11 +51,13 @@ public class DepartmentResource {
     private final DepartmentService service;
     private final Idempotency idempotency;
     private final ProgressService progress;
+    private final HistoryService history;
 
-    DepartmentResource(DepartmentService service, Idempotency idempotency, ProgressService progress) {
+    DepartmentResource(DepartmentService service, Idempotency idempotency, ProgressService progress, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
         this.progress = progress;
+        this.history = history;
     }
 
     @GET
@@ -145,5 +149,16 @@ public class DepartmentResource {
         var entityId = Params.id(id);
         service.get(entityId);
         return progress.rollupSeries(new Scope(Params.uuid("roundId", roundId), entityId, null, null), params);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "departmentHistory", summary = "Changes to a department, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the department is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Department.class, Params.id(id), paging);
     }
 }

@@ -16,6 +16,8 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.history.Action;
+import org.commitmenttracker.history.ChangeNote;
 import org.commitmenttracker.target.TargetRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,13 +33,15 @@ public class ProgressReportService {
     private final TargetRepository targets;
     private final MergePatch mergePatch;
     private final TrackerConfig config;
+    private final ChangeNote changeNote;
 
     ProgressReportService(ProgressReportRepository reports, TargetRepository targets, MergePatch mergePatch,
-            TrackerConfig config) {
+            TrackerConfig config, ChangeNote changeNote) {
         this.reports = reports;
         this.targets = targets;
         this.mergePatch = mergePatch;
         this.config = config;
+        this.changeNote = changeNote;
     }
 
     @Transactional
@@ -104,6 +108,7 @@ public class ProgressReportService {
             throw ApiProblem.conflict("report " + id + " was already reviewed (" + report.status
                     + "); only a SUBMITTED report can be reviewed; a correction is a new report");
         }
+        changeNote.action(Action.REVIEW);
         report.status = request.decision();
         report.reviewComment = comment;
         report.reviewedAt = BaseEntity.now();

@@ -28,6 +28,8 @@ import org.commitmenttracker.common.Page;
 import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,10 +48,12 @@ public class MilestoneResource {
 
     private final MilestoneService service;
     private final Idempotency idempotency;
+    private final HistoryService history;
 
-    MilestoneResource(MilestoneService service, Idempotency idempotency) {
+    MilestoneResource(MilestoneService service, Idempotency idempotency, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
+        this.history = history;
     }
 
     @GET
@@ -189,5 +193,16 @@ public class MilestoneResource {
             var view = service.complete(milestoneId, request, ifMatch);
             return new Idempotency.Outcome(200, null, view, view.version());
         });
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "milestoneHistory", summary = "Changes to a milestone, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the milestone is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Milestone.class, Params.id(id), paging);
     }
 }

@@ -20,6 +20,8 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.history.Action;
+import org.commitmenttracker.history.ChangeNote;
 import org.commitmenttracker.progress.Basis;
 import org.commitmenttracker.progress.MilestoneFacts;
 import org.commitmenttracker.progress.ProgressRepository;
@@ -50,15 +52,17 @@ public class MilestoneService {
     private final ProgressRepository progress;
     private final MergePatch mergePatch;
     private final TrackerConfig config;
+    private final ChangeNote changeNote;
 
     MilestoneService(MilestoneRepository milestones, CommitmentRepository commitments, TargetRepository targets,
-            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config) {
+            ProgressRepository progress, MergePatch mergePatch, TrackerConfig config, ChangeNote changeNote) {
         this.milestones = milestones;
         this.commitments = commitments;
         this.targets = targets;
         this.progress = progress;
         this.mergePatch = mergePatch;
         this.config = config;
+        this.changeNote = changeNote;
     }
 
     @Transactional
@@ -147,6 +151,7 @@ public class MilestoneService {
         if (request.completedOn() != null && request.completedOn().isAfter(LocalDate.now(config.zoneId()))) {
             throw ApiProblem.invalid("completedOn", "must not be in the future");
         }
+        changeNote.action(Action.COMPLETE);
         milestone.completedOn = request.completedOn();
         milestones.flush();
         return MilestoneView.from(milestone);

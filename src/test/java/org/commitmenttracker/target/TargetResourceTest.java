@@ -175,6 +175,7 @@ class TargetResourceTest {
         replacement.put("unit", "处");
         replacement.put("targetValue", 53);
         replacement.put("dueDate", "2021-08-31");
+        replacement.put("reason", "按幼儿园建设计划调整");
         given().contentType(JSON).header("If-Match", "\"0\"").body(replacement)
                 .when().put(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
@@ -195,7 +196,7 @@ class TargetResourceTest {
     void shouldPatchOneFieldAndKeepTheOthers() {
         var id = create(fullBody(Fixtures.commitment()));
         var before = get(id);
-        given().contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null}")
+        given().contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null, \"reason\": \"调整\"}")
                 .when().patch(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("targetValue", equalTo(160))
@@ -260,7 +261,9 @@ class TargetResourceTest {
                 .when().patch(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
         assertProblem(given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"过期\"}")
                 .when().patch(TARGETS + "/" + id), 412);
-        given().contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
+        var replacement = body(commitment);
+        replacement.put("reason", "重新核定");
+        given().contentType(JSON).header("If-Match", "\"1\"").body(replacement)
                 .when().put(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"2\"");
         assertProblem(given().header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
         given().header("If-Match", "\"2\"").when().delete(TARGETS + "/" + id).then().statusCode(204);
@@ -455,7 +458,7 @@ class TargetResourceTest {
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("500"));
 
         Fixtures.milestone(commitment, id, "2021-06-30", 40);
-        assertProblem(given().contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\"}")
+        assertProblem(given().contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\", \"reason\": \"提前\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("after the new dueDate"));
         assertProblem(given().contentType(MERGE_PATCH).body("{\"commitmentId\": \"" + Fixtures.commitment() + "\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("cannot move"));
