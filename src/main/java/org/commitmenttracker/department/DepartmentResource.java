@@ -73,7 +73,7 @@ public class DepartmentResource {
             @QueryParam("q") @Parameter(description = "Text contained in the name or code",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String q,
             @BeanParam PageParams paging) {
-        return service.list(Params.text("code", code), Params.uuid("roundId", roundId), Params.text("q", q), paging);
+        return service.list(Params.text("code", code, 32), Params.uuid("roundId", roundId), Params.text("q", q), paging);
     }
 
     @GET

@@ -68,12 +68,13 @@ public class HistoryService {
             case 2 -> Action.DELETE;
             default -> row.action() == null ? Action.UPDATE : row.action();
         };
-        Map<String, Object> before = action == Action.CREATE || previous == null ? Map.of() : previous.columns();
-        Map<String, Object> after = action == Action.DELETE ? Map.of() : row.columns();
-        if (action == Action.DELETE) {
+        Map<String, Object> before = switch (action) {
+            case CREATE -> Map.of();
             // Envers stores the deleted row's last values with the deletion (store-data-at-delete)
-            before = row.columns();
-        }
+            case DELETE -> row.columns();
+            default -> previous == null ? Map.of() : previous.columns();
+        };
+        Map<String, Object> after = action == Action.DELETE ? Map.of() : row.columns();
         return new HistoryEntry(row.revision(), action, Instant.ofEpochMilli(row.timestamp()), row.who(), row.reason(),
                 changes(before, after));
     }

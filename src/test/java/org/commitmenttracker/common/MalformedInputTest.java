@@ -196,9 +196,10 @@ class MalformedInputTest {
                 var mustFail = !wrongType.startsWith("application/json;");
                 probes.add(probe(method, path, wrongType, text, mustFail || patch, label + " as " + wrongType));
             }
-            probes.add(new Probe(method, path, Map.of(), text, true, label + " without Content-Type"));
+            // HTTP lets a server read a body without Content-Type as it sees fit: any answer but a 5xx will do
+            probes.add(new Probe(method, path, Map.of(), text, false, label + " without Content-Type"));
             if (method.equals("post")) {
-                for (var key : List.of("k".repeat(201), "a b", "\"quoted\"")) {
+                for (var key : List.of("k".repeat(201), "a b", "a\tb")) {
                     probes.add(new Probe(method, path, Map.of("Content-Type", type, "Idempotency-Key", key), text, true,
                             label + " Idempotency-Key " + key.substring(0, Math.min(10, key.length()))));
                 }
