@@ -31,6 +31,8 @@ import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,11 +52,13 @@ public class CommitmentResource {
     private final CommitmentService service;
     private final Idempotency idempotency;
     private final ProgressService progress;
+    private final HistoryService history;
 
-    CommitmentResource(CommitmentService service, Idempotency idempotency, ProgressService progress) {
+    CommitmentResource(CommitmentService service, Idempotency idempotency, ProgressService progress, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
         this.progress = progress;
+        this.history = history;
     }
 
     @GET
@@ -150,5 +154,16 @@ public class CommitmentResource {
     public List<Rollup> progress(@PathParam("id") String id,
             @BeanParam ProgressParams params) {
         return progress.commitmentSeries(Params.id(id), params);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "commitmentHistory", summary = "Changes to a commitment, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the commitment is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Commitment.class, Params.id(id), paging);
     }
 }

@@ -3,42 +3,68 @@ package org.commitmenttracker.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a problem for the requests the HTTP layer turns away before any resource sees them (a path with a broken
- * percent-encoding such as {@code /api/v1/rounds/%zz}), which would otherwise get an empty 400.
+ * Answers a problem for the requests the HTTP layer turns away before any resource sees them, which would otherwise
+ * get an empty answer: a path with a broken percent-encoding such as {@code /api/v1/rounds/%zz} (400), and a body
+ * over {@code quarkus.http.limits.max-body-size} (413).
  */
 @ApplicationScoped
 public class MalformedRequests {
 
     private final ObjectMapper mapper;
+    private final long maxBodySize;
 
-    MalformedRequests(ObjectMapper mapper) {
+    MalformedRequests(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         this.mapper = mapper;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
-        router.errorHandler(400, this::badRequest);
+        router.errorHandler(400, context -> answer(context, 400, "bad-request", "Bad Request",
+                ProblemMapper.UNREADABLE_REQUEST));
+        // Quarkus refuses a declared Content-Length over the limit with an empty 413 at the next route; say why first
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversizedBody);
+        router.errorHandler(413, this::bodyTooLarge);
     }
 
-    private void badRequest(RoutingContext context) {
+    private void refuseOversizedBody(RoutingContext context) {
+        var length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            bodyTooLarge(context);
+        } else {
+            context.next();
+        }
+    }
+
+    private void bodyTooLarge(RoutingContext context) {
+        answer(context, 413, "body-too-large", "Content Too Large",
+                "the request body is larger than the " + maxBodySize + " bytes this service accepts");
+    }
+
+    private void answer(RoutingContext context, int status, String type, String title, String detail) {
         var response = context.response();
         if (response.headWritten()) {
             return;
         }
-        var problem = new Problem(Problem.TYPE_PREFIX + "bad-request", "Bad Request", 400,
-                ProblemMapper.UNREADABLE_REQUEST, null, null);
+        var problem = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, null, null);
         try {
-            response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+            response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            response.setStatusCode(400).end();
+            response.setStatusCode(status).end();
         }
     }
 }

@@ -82,6 +82,11 @@ public final class Params {
 
     /** Free text for a search; null when blank. */
     public static String text(String name, String value) {
+        return text(name, value, 200);
+    }
+
+    /** Free text of at most {@code maxLength} characters, as the parameter's schema declares; null when blank. */
+    public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -89,8 +94,8 @@ public final class Params {
             throw ApiProblem.invalid(name, "must not contain NUL characters");
         }
         var text = asUtf8(value);
-        if (text.length() > 200) {
-            throw ApiProblem.invalid(name, "must be at most 200 characters");
+        if (text.length() > maxLength) {
+            throw ApiProblem.invalid(name, "must be at most " + maxLength + " characters");
         }
         return text.trim();
     }

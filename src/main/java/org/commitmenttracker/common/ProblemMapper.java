@@ -1,5 +1,8 @@
 package org.commitmenttracker.common;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -54,6 +58,9 @@ public class ProblemMapper {
             "department_code_key", "a department with this code already exists",
             "commitment_round_department_seq_key", "this round already has a commitment with this seq for this department",
             "idempotency_record_pkey", "a request with this Idempotency-Key is being processed; retry shortly");
+
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
@@ -129,6 +136,9 @@ public class ProblemMapper {
             if (t instanceof ApiProblem p) {
                 return apiProblem(p, uri);
             }
+            if (databaseUnreachable(t)) {
+                return databaseUnavailable(uri);
+            }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 // a write that named the version it changed lost a race to another write of that version: its If-Match
                 // is stale now, as if it had arrived a moment later
@@ -177,6 +187,40 @@ public class ProblemMapper {
         var body = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, uri == null ? null : uri.getPath(),
                 violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * 503 while the database cannot be reached: the request did nothing (its transaction never committed), and the
+     * pool reconnects by itself once the database is back, so retrying later is the client's whole remedy. Logged
+     * as one line: during an outage every request ends here.
+     */
+    private static Response databaseUnavailable(UriInfo uri) {
+        LOG.warnf("Database unreachable; answered 503 on %s", uri.getPath());
+        var response = problem(503, "database-unavailable", "Service Unavailable",
+                "the database is unreachable; the request was not carried out, retry in a few seconds", uri, null);
+        return Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * A failure to reach the database rather than a refusal by it: no connection could be opened or borrowed in
+     * time (the pool's own exceptions carry no SQLState), the connection broke (SQLState class 08), or the server
+     * is shutting down, starting or full (57P01–57P03, 53300).
+     */
+    private static boolean databaseUnreachable(Throwable t) {
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            var state = sql.getSQLState();
+            if (state == null) {
+                var origin = sql.getStackTrace();
+                return origin.length > 0 && origin[0].getClassName().startsWith("io.agroal.");
+            }
+            return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                    || state.equals("53300");
+        }
+        return false;
     }
 
     private static String slug(String title) {

@@ -31,6 +31,8 @@ import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.Rollup;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,11 +52,13 @@ public class DepartmentResource {
     private final DepartmentService service;
     private final Idempotency idempotency;
     private final ProgressService progress;
+    private final HistoryService history;
 
-    DepartmentResource(DepartmentService service, Idempotency idempotency, ProgressService progress) {
+    DepartmentResource(DepartmentService service, Idempotency idempotency, ProgressService progress, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
         this.progress = progress;
+        this.history = history;
     }
 
     @GET
@@ -70,7 +74,7 @@ public class DepartmentResource {
             @QueryParam("q") @Parameter(description = "Text contained in the name or code",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String q,
             @BeanParam PageParams paging) {
-        return service.list(Params.text("code", code), Params.uuid("roundId", roundId), Params.text("q", q), paging);
+        return service.list(Params.text("code", code, 32), Params.uuid("roundId", roundId), Params.text("q", q), paging);
     }
 
     @GET
@@ -148,5 +152,16 @@ public class DepartmentResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String roundId,
             @BeanParam ProgressParams params) {
         return progress.departmentSeries(Params.id(id), Params.uuid("roundId", roundId), params);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "departmentHistory", summary = "Changes to a department, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the department is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Department.class, Params.id(id), paging);
     }
 }

@@ -26,6 +26,8 @@ import org.commitmenttracker.common.Page;
 import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,10 +46,12 @@ public class ProgressReportResource {
 
     private final ProgressReportService service;
     private final Idempotency idempotency;
+    private final HistoryService history;
 
-    ProgressReportResource(ProgressReportService service, Idempotency idempotency) {
+    ProgressReportResource(ProgressReportService service, Idempotency idempotency, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
+        this.history = history;
     }
 
     @GET
@@ -159,5 +163,16 @@ public class ProgressReportResource {
             var view = service.review(reportId, request, ifMatch);
             return new Idempotency.Outcome(200, null, view, view.version());
         });
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "progressReportHistory", summary = "Changes to a progress report, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the progress report is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(ProgressReport.class, Params.id(id), paging);
     }
 }

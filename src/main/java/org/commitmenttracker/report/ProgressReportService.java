@@ -18,6 +18,8 @@ import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
 import org.commitmenttracker.target.Target;
+import org.commitmenttracker.history.Action;
+import org.commitmenttracker.history.ChangeNote;
 import org.commitmenttracker.target.TargetRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,14 +36,16 @@ public class ProgressReportService {
     private final MergePatch mergePatch;
     private final TrackerConfig config;
     private final Caller caller;
+    private final ChangeNote changeNote;
 
     ProgressReportService(ProgressReportRepository reports, TargetRepository targets, MergePatch mergePatch,
-            TrackerConfig config, Caller caller) {
+            TrackerConfig config, Caller caller, ChangeNote changeNote) {
         this.reports = reports;
         this.targets = targets;
         this.mergePatch = mergePatch;
         this.config = config;
         this.caller = caller;
+        this.changeNote = changeNote;
     }
 
     @Transactional
@@ -108,6 +112,7 @@ public class ProgressReportService {
             throw ApiProblem.conflict("report " + id + " was already reviewed (" + report.status
                     + "); only a SUBMITTED report can be reviewed; a correction is a new report");
         }
+        changeNote.action(Action.REVIEW);
         report.status = request.decision();
         report.reviewComment = comment;
         report.reviewedAt = BaseEntity.now();

@@ -116,7 +116,7 @@ public class SeedLoader {
                 for (var t : nullSafe(c.targets())) {
                     var id = targetService.create(valid(new TargetRequest(commitmentId, t.name(), t.unit(), t.measure(),
                             t.direction(), t.baseline(), t.targetValue(), t.startDate(), t.dueDate(), t.weight(),
-                            t.note()))).id();
+                            t.note(), null))).id();
                     if (targetIds.put(t.key(), id) != null) {
                         throw new IllegalStateException("seed target key " + t.key() + " is used twice");
                     }

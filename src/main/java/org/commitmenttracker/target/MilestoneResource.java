@@ -31,6 +31,8 @@ import org.commitmenttracker.common.Params;
 import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.OverdueQuery;
 import org.commitmenttracker.progress.ProgressService;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,11 +53,14 @@ public class MilestoneResource {
     private final MilestoneService service;
     private final ProgressService progress;
     private final Idempotency idempotency;
+    private final HistoryService history;
 
-    MilestoneResource(MilestoneService service, ProgressService progress, Idempotency idempotency) {
+    MilestoneResource(MilestoneService service, ProgressService progress, Idempotency idempotency,
+            HistoryService history) {
         this.service = service;
         this.progress = progress;
         this.idempotency = idempotency;
+        this.history = history;
     }
 
     @GET
@@ -229,5 +234,16 @@ public class MilestoneResource {
             var view = service.complete(milestoneId, request, ifMatch);
             return new Idempotency.Outcome(200, null, view, view.version());
         });
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "milestoneHistory", summary = "Changes to a milestone, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the milestone is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Milestone.class, Params.id(id), paging);
     }
 }

@@ -17,6 +17,8 @@ import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.TrackerConfig;
 import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.history.Action;
+import org.commitmenttracker.history.ChangeNote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,15 +34,17 @@ public class MilestoneService {
     private final MergePatch mergePatch;
     private final TrackerConfig config;
     private final Caller caller;
+    private final ChangeNote changeNote;
 
     MilestoneService(MilestoneRepository milestones, CommitmentRepository commitments, TargetRepository targets,
-            MergePatch mergePatch, TrackerConfig config, Caller caller) {
+            MergePatch mergePatch, TrackerConfig config, Caller caller, ChangeNote changeNote) {
         this.milestones = milestones;
         this.commitments = commitments;
         this.targets = targets;
         this.mergePatch = mergePatch;
         this.config = config;
         this.caller = caller;
+        this.changeNote = changeNote;
     }
 
     @Transactional
@@ -104,6 +108,7 @@ public class MilestoneService {
         if (request.completedOn() != null && request.completedOn().isAfter(LocalDate.now(config.zoneId()))) {
             throw ApiProblem.invalid("completedOn", "must not be in the future");
         }
+        changeNote.action(Action.COMPLETE);
         milestone.completedOn = request.completedOn();
         milestones.flush();
         return MilestoneView.from(milestone);

@@ -29,7 +29,8 @@ public record TargetRequest(
         @Schema(description = "When work on it starts; defaults to the round's publication date for the quarter series", examples = "2021-01-01") LocalDate startDate,
         @NotNull @Schema(examples = "2021-12-31") LocalDate dueDate,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999.999999") @Digits(integer = 6, fraction = 6) @Schema(description = "Weight in roll-ups (default 1)", examples = "1") BigDecimal weight,
-        @Size(max = 5000) @Schema(description = "Where the figure comes from", examples = "四季度开工率达到100%、10500套", maxLength = 5000) String note) {
+        @Size(max = 5000) @Schema(description = "Where the figure comes from", examples = "四季度开工率达到100%、10500套", maxLength = 5000) String note,
+        @Size(max = 1000) @Schema(description = "Why the target changes: required when targetValue, baseline, direction or dueDate change; kept in the target's history, not in the target", examples = "市政府调整年度计划", maxLength = 1000) String reason) {
 
     public TargetRequest {
         direction = direction == null ? Direction.INCREASE : direction;
@@ -38,6 +39,6 @@ public record TargetRequest(
 
     static TargetRequest from(Target t) {
         return new TargetRequest(t.commitment.id, t.name, t.unit, t.measure, t.direction, t.baseline, t.targetValue,
-                t.startDate, t.dueDate, t.weight, t.note);
+                t.startDate, t.dueDate, t.weight, t.note, null);
     }
 }

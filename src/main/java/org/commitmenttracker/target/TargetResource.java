@@ -31,6 +31,8 @@ import org.commitmenttracker.common.Responses;
 import org.commitmenttracker.progress.ProgressParams;
 import org.commitmenttracker.progress.ProgressService;
 import org.commitmenttracker.progress.TargetQuarter;
+import org.commitmenttracker.history.HistoryEntry;
+import org.commitmenttracker.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,11 +52,13 @@ public class TargetResource {
     private final TargetService service;
     private final Idempotency idempotency;
     private final ProgressService progress;
+    private final HistoryService history;
 
-    TargetResource(TargetService service, Idempotency idempotency, ProgressService progress) {
+    TargetResource(TargetService service, Idempotency idempotency, ProgressService progress, HistoryService history) {
         this.service = service;
         this.idempotency = idempotency;
         this.progress = progress;
+        this.history = history;
     }
 
     @GET
@@ -158,5 +162,16 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = "One row per quarter (CSV with Accept: text/csv)")
     public List<TargetQuarter> progress(@PathParam("id") String id, @BeanParam ProgressParams params) {
         return progress.targetSeries(Params.id(id), params);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV })
+    @Operation(operationId = "targetHistory", summary = "Changes to a target, newest first",
+            description = "Every create, change and delete, with who, when, why and each field before and after; "
+                    + "still answers after the target is deleted.")
+    @APIResponse(responseCode = "200", description = "One page of changes (CSV with Accept: text/csv)")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @BeanParam PageParams paging) {
+        return history.of(Target.class, Params.id(id), paging);
     }
 }

@@ -15,6 +15,7 @@ import org.commitmenttracker.common.Page;
 import org.commitmenttracker.common.PageParams;
 import org.commitmenttracker.common.Sortable;
 import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.history.ChangeNote;
 import org.commitmenttracker.report.ProgressReportRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +32,16 @@ public class TargetService {
     private final MilestoneRepository milestones;
     private final ProgressReportRepository reports;
     private final MergePatch mergePatch;
+    private final ChangeNote changeNote;
 
     TargetService(TargetRepository targets, CommitmentRepository commitments, MilestoneRepository milestones,
-            ProgressReportRepository reports, MergePatch mergePatch) {
+            ProgressReportRepository reports, MergePatch mergePatch, ChangeNote changeNote) {
         this.targets = targets;
         this.commitments = commitments;
         this.milestones = milestones;
         this.reports = reports;
         this.mergePatch = mergePatch;
+        this.changeNote = changeNote;
     }
 
     @Transactional
@@ -112,6 +115,10 @@ public class TargetService {
             addMisfit(violations, "targetValue", measure.misfit(request.targetValue()));
         }
         addMisfit(violations, "baseline", measure.misfit(request.baseline()));
+        if (target.id != null && changesPlan(target, request) && (request.reason() == null || request.reason().isBlank())) {
+            violations.add(new Violation("reason", "is required when targetValue, baseline, direction or dueDate change;"
+                    + " say why, it is kept in the target's history"));
+        }
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
@@ -129,6 +136,17 @@ public class TargetService {
         target.dueDate = request.dueDate();
         target.weight = request.weight();
         target.note = request.note();
+        changeNote.reason(request.reason());
+    }
+
+    /** Whether the request moves what the target promises: its value, baseline, direction or due date. */
+    private static boolean changesPlan(Target target, TargetRequest request) {
+        return differ(target.targetValue, request.targetValue()) || differ(target.baseline, request.baseline())
+                || target.direction != request.direction() || !target.dueDate.equals(request.dueDate());
+    }
+
+    private static boolean differ(BigDecimal stored, BigDecimal requested) {
+        return stored == null ? requested != null : requested == null || stored.compareTo(requested) != 0;
     }
 
     /** A change must leave the target's milestones and reports valid: same commitment, values that still fit. */

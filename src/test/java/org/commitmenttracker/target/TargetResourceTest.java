@@ -177,6 +177,7 @@ class TargetResourceTest {
         replacement.put("unit", "处");
         replacement.put("targetValue", 53);
         replacement.put("dueDate", "2021-08-31");
+        replacement.put("reason", "按幼儿园建设计划调整");
         with(admin()).contentType(JSON).header("If-Match", "\"0\"").body(replacement)
                 .when().put(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
@@ -199,7 +200,7 @@ class TargetResourceTest {
         var before = get(id);
         with(admin())
                 .header("If-Match", Api.etag(TARGETS + "/" + id))
-                .contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null}")
+               .contentType(MERGE_PATCH).body("{\"targetValue\": 160, \"note\": null, \"reason\": \"调整\"}")
                 .when().patch(TARGETS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("targetValue", equalTo(160))
@@ -268,7 +269,9 @@ class TargetResourceTest {
                 .when().patch(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
         assertProblem(with(admin()).contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"过期\"}")
                 .when().patch(TARGETS + "/" + id), 412);
-        with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(body(commitment))
+        var replacement = body(commitment);
+        replacement.put("reason", "重新核定");
+        with(admin()).contentType(JSON).header("If-Match", "\"1\"").body(replacement)
                 .when().put(TARGETS + "/" + id).then().statusCode(200).header("ETag", "\"2\"");
         assertProblem(with(admin()).header("If-Match", "\"1\"").when().delete(TARGETS + "/" + id), 412);
         with(admin()).header("If-Match", "\"2\"").when().delete(TARGETS + "/" + id).then().statusCode(204);
@@ -483,7 +486,7 @@ class TargetResourceTest {
         Fixtures.milestone(commitment, id, "2021-06-30", 40);
         assertProblem(with(admin())
                 .header("If-Match", Api.etag(TARGETS + "/" + id))
-                .contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\"}")
+               .contentType(MERGE_PATCH).body("{\"dueDate\": \"2021-06-29\", \"reason\": \"提前\"}")
                 .when().patch(TARGETS + "/" + id), 409).body("detail", containsString("after the new dueDate"));
         assertProblem(with(admin())
                 .header("If-Match", Api.etag(TARGETS + "/" + id))
