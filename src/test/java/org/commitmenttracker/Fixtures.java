@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.commitmenttracker.common.Api;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Creates the data a test needs through the API, each call with fresh unique codes so tests never collide, and with
@@ -167,5 +168,31 @@ public final class Fixtures {
         with(reporterOfMilestone(milestoneId)).contentType(ContentType.JSON).body(Map.of("completedOn", completedOn))
                 .when().post("/api/v1/milestones/" + milestoneId + "/completion")
                 .then().statusCode(200);
+    }
+
+    /**
+     * A write as whoever may make it, with the If-Match of the row it changes: the reviewer for a review, the
+     * department's reporter for reports and completions, an admin for the rest. For tests about something else
+     * than who may write (history, limits, the dashboard), so they read as the write they make.
+     */
+    public static RequestSpecification writer(String method, String path, Map<String, ?> body) {
+        var resource = path.replaceFirst("/(review|completion)$", "");
+        String token;
+        if (path.endsWith("/review")) {
+            token = reviewer();
+        } else if (path.endsWith("/completion")) {
+            token = reporterOfMilestone(resource.substring(resource.lastIndexOf('/') + 1));
+        } else if (path.startsWith("/api/v1/progress-reports")) {
+            var targetId = body != null && body.get("targetId") != null ? (String) body.get("targetId")
+                    : Api.read(resource).getString("targetId");
+            token = reporterOfTarget(targetId);
+        } else {
+            token = admin();
+        }
+        var request = with(token);
+        if (!method.equals("POST") || path.endsWith("/review")) {
+            request.header("If-Match", Api.etag(resource));
+        }
+        return request;
     }
 }

@@ -446,15 +446,17 @@ public class OpenApiContract implements OASFilter {
                 // public; a token is accepted, so that reads can be closed to authenticated callers by a setting
                 operation.setSecurity(List.of(OASFactory.createSecurityRequirement(),
                         OASFactory.createSecurityRequirement().addScheme(BEARER)));
+                problem(responses, "401", "Reads are closed (TRACKER_AUTH_PUBLIC_READS=false) and no valid bearer "
+                        + "token was sent");
             } else {
                 operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
                 problem(responses, "401", "No valid bearer token (missing, badly signed, expired or from another "
                         + "issuer)");
-                responses.getAPIResponse("401").addHeader("WWW-Authenticate", OASFactory.createHeader().required(true)
-                        .description("Bearer, with the reason when a token was sent")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000)));
                 problem(responses, "403", "The token's role or department does not allow this change");
             }
+            responses.getAPIResponse("401").addHeader("WWW-Authenticate", OASFactory.createHeader().required(true)
+                    .description("Bearer, with the reason when a token was sent")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000)));
             for (var response : responses.getAPIResponses().values()) {
                 response.addHeader(CORS_HEADER, OASFactory.createHeader().ref(CORS_HEADER));
             }

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.commitmenttracker.auth.Roles;
 import org.commitmenttracker.common.ApiProblem;
 import org.commitmenttracker.common.Idempotency;
 import org.commitmenttracker.common.Params;
@@ -69,6 +71,7 @@ public class ImportResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importLetter", summary = "Preview or commit a commitment letter",
@@ -90,7 +93,10 @@ public class ImportResource {
 
                     Importing the same letter into the same round twice creates no duplicates: when the round \
                     already holds a problem (department and seq) of the letter, the commit is refused with 409 and \
-                    writes nothing; the preview warns about it first.""")
+                    writes nothing; the preview warns about it first.
+
+                    Only `admin` may import, preview included: a preview proposes rounds, departments and codes that \
+                    only an admin may write.""")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
                     description = "The letter as published, at most 1 MB, lines of at most 10000 characters")),

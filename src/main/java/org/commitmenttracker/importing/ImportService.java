@@ -164,7 +164,7 @@ public class ImportService {
             var at = path + "targets[" + i + "].";
             var id = call(at, () -> targetService.create(valid(new TargetRequest(commitmentId, t.name(), t.unit(),
                     t.measure(), t.direction(), t.baseline(), t.targetValue(), t.startDate(), t.dueDate(), t.weight(),
-                    t.note()), at)).id());
+                    t.note(), null), at)).id());
             if (t.key() != null) {
                 targetIds.put(t.key(), id);
             }

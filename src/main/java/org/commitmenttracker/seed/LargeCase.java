@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -34,6 +35,10 @@ import org.commitmenttracker.target.TargetService;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -72,10 +77,23 @@ public class LargeCase {
     private final TargetService targetService;
     private final MilestoneService milestoneService;
     private final ProgressReportService reportService;
+    private final CurrentIdentityAssociation identity;
+
+    /**
+     * Who writes the case: the services take the caller from the security identity (history, reportedBy, no
+     * self-review), so the generator files as one subject and reviews as another, as two people would.
+     */
+    private static final SecurityIdentity FILER = named("large-case-filer");
+    private static final SecurityIdentity REVIEWER = named("large-case-reviewer");
+
+    private static SecurityIdentity named(String subject) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(subject)).build();
+    }
 
     LargeCase(TrackerConfig config, Validator validator, RoundRepository rounds, RoundService roundService,
             DepartmentService departmentService, CommitmentService commitmentService, TargetService targetService,
-            MilestoneService milestoneService, ProgressReportService reportService) {
+            MilestoneService milestoneService, ProgressReportService reportService,
+            CurrentIdentityAssociation identity) {
         this.config = config;
         this.validator = validator;
         this.rounds = rounds;
@@ -85,8 +103,10 @@ public class LargeCase {
         this.targetService = targetService;
         this.milestoneService = milestoneService;
         this.reportService = reportService;
+        this.identity = identity;
     }
 
+    @ActivateRequestContext
     void onStart(@Observes StartupEvent event) {
         config.largeCase().seed().ifPresent(seed -> {
             var title = title(seed);
@@ -114,7 +134,9 @@ public class LargeCase {
      * Writes a case of {@code size} generated from {@code seed}; department codes carry the seed to stay unique. Each
      * commitment with its targets, milestones and reports is one transaction: small enough that flushing stays cheap.
      */
+    @ActivateRequestContext
     public Written write(long seed, Size size) {
+        identity.setIdentity(FILER);
         var random = new Random(seed);
         var roundId = QuarkusTransaction.requiringNew().call(() -> roundService.create(valid(new RoundRequest(
                 title(seed), 2021, ISSUER, LocalDate.of(2021, 1, 15)))).id());
@@ -150,8 +172,10 @@ public class LargeCase {
                         quoted(qualitative.version()));
             }
             for (var r : reports(random, targetId, t, size.reportsPerTarget())) {
+                identity.setIdentity(FILER);
                 var view = reportService.create(valid(r));
                 int review = random.nextInt(20);
+                identity.setIdentity(REVIEWER);
                 if (review < 6) {
                     reportService.review(view.id(), new ReviewRequest(ReviewStatus.VERIFIED, null),
                             quoted(view.version()));
@@ -194,7 +218,8 @@ public class LargeCase {
         var startDate = random.nextInt(10) < 3 ? null : date(random, FIRST_DAY, LocalDate.of(2021, 6, 30));
         var dueDate = date(random, LocalDate.of(2021, 9, 30), LAST_DAY);
         return new TargetRequest(commitmentId, "大规模指标" + n, measure == MeasureType.PERCENT ? "%" : "项", measure,
-                direction, baseline, targetValue, startDate, dueDate, WEIGHTS[random.nextInt(WEIGHTS.length)], null);
+                direction, baseline, targetValue, startDate, dueDate, WEIGHTS[random.nextInt(WEIGHTS.length)], null,
+                null);
     }
 
     private static MilestoneRequest plannedMilestone(Random random, UUID commitmentId, UUID targetId,
@@ -217,7 +242,7 @@ public class LargeCase {
         for (int i = 0; i < count; i++) {
             double share = (i + 1.0) / count * (0.6 + random.nextDouble() * 0.6);
             requests.add(new ProgressReportRequest(targetId, dates.get(i), between(random, t, share, share), null,
-                    List.of(), "大规模填报"));
+                    List.of()));
         }
         return requests;
     }

@@ -59,7 +59,7 @@ class AccessMatrixTest {
             Map.entry("completeMilestone", OWN_REPORTER),
             Map.entry("createProgressReport", OWN_REPORTER), Map.entry("replaceProgressReport", OWN_REPORTER),
             Map.entry("patchProgressReport", OWN_REPORTER), Map.entry("deleteProgressReport", OWN_REPORTER),
-            Map.entry("reviewProgressReport", REVIEWER));
+            Map.entry("reviewProgressReport", REVIEWER), Map.entry("importLetter", ADMIN));
 
     /** The query a read needs to be answered with 200 (the grouped progress table needs a quarter and a grouping). */
     private static final Map<String, String> READ_QUERY = Map.of("progressByGroup", "?quarter=2021-Q3&groupBy=department");

@@ -108,12 +108,16 @@ class DatabaseOutageTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Every request of this test goes through here (a token header, once writes need one, is added here). */
+    /** Every request of this test goes through here, as an admin, with If-Match * on a change. */
     private static HttpResponse<String> send(String method, String path, String json) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.admin())
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE")) {
+            request.header("If-Match", "*");
+        }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

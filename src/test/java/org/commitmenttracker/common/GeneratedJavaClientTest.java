@@ -42,11 +42,16 @@ class GeneratedJavaClientTest {
     @TestHTTPResource("/")
     URI root;
 
-    /** A client of the service under test; once writes need a token, it is added here with setRequestInterceptor. */
-    private ApiClient client() {
+    /** A client of the service under test, calling with {@code token} (reads need none). */
+    private ApiClient client(String token) {
         var client = new ApiClient();
         client.updateBaseUri(root.toString().replaceFirst("/$", ""));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;
+    }
+
+    private ApiClient client() {
+        return client(Tokens.admin());
     }
 
     @Test
@@ -65,7 +70,7 @@ class GeneratedJavaClientTest {
     @Test
     void shouldReadQuarterlyProgressAndCreateReportsThroughTheGeneratedClient() throws ApiException {
         var target = UUID.fromString(Fixtures.target(Fixtures.commitment(), Map.of()));
-        var reports = new ProgressReportsApi(client());
+        var reports = new ProgressReportsApi(client(Fixtures.reporterOfTarget(target.toString())));
 
         var report = reports.createProgressReport(ProgressReportsApi.APICreateProgressReportRequest.newBuilder()
                 .progressReportRequest(new ProgressReportRequest().targetId(target).asOf(LocalDate.of(2021, 6, 28))
@@ -100,7 +105,7 @@ class GeneratedJavaClientTest {
 
     @Test
     void shouldReceiveAProblemAsATypedError() throws Exception {
-        var client = client();
+        var client = client(Tokens.as("reporter", java.util.Set.of("reporter"), "any"));
         var invalid = new ProgressReportRequest().targetId(UUID.randomUUID()).asOf(LocalDate.of(2021, 6, 28));
 
         var error = assertThrows(ApiException.class, () -> new ProgressReportsApi(client).createProgressReport(

@@ -46,7 +46,8 @@ class LimitsTest {
 
     /** Every write of this class goes through here, so that a token or If-Match is added in one place. */
     private static Response post(String path, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path);
+        var token = body.containsKey("targetId") ? Fixtures.reporterOfTarget((String) body.get("targetId")) : Tokens.admin();
+        return Tokens.with(token).contentType(ContentType.JSON).body(body).when().post(path);
     }
 
     @Test

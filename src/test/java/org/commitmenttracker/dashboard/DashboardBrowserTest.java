@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.commitmenttracker.Fixtures;
 import org.commitmenttracker.common.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -251,7 +252,8 @@ class DashboardBrowserTest {
 
     /** Every write of this test goes through here, so that credentials or If-Match are a one-line change. */
     private static String write(String method, String path, Map<String, ?> body) {
-        var response = given().contentType(ContentType.JSON).body(body).when().request(method, path)
+        var response = Fixtures.writer(method, path, body).contentType(ContentType.JSON).body(body)
+                .when().request(method, path)
                 .then().statusCode(either(is(200)).or(is(201)))
                 .extract();
         return response.path("id");

@@ -40,7 +40,9 @@ class HistoryResourceTest {
 
     /** Every write of this test goes through here, so a token or If-Match header is added in one place. */
     private static Response write(String method, String path, String contentType, Object body) {
-        var request = given().contentType(contentType + "; charset=UTF-8");
+        @SuppressWarnings("unchecked")
+        var fields = body instanceof Map<?, ?> map ? (Map<String, ?>) map : null;
+        var request = Fixtures.writer(method, path, fields).contentType(contentType + "; charset=UTF-8");
         if (body != null) {
             request.body(body);
         }
@@ -91,8 +93,8 @@ class HistoryResourceTest {
         for (int i = 0; i < 3; i++) {
             var at = Instant.parse(history.getString("items[" + i + "].at"));
             assertThat("entry " + i + " is recent", Duration.between(started, at).toSeconds() < 60, equalTo(true));
-            // no token yet: the caller is anonymous
-            assertThat(history.get("items[" + i + "].by"), nullValue());
+            // who: the subject of the token that made the change
+            assertEquals("admin", history.get("items[" + i + "].by"));
         }
         assertThat(history.getLong("items[0].revision") > history.getLong("items[1].revision"), equalTo(true));
 
@@ -149,6 +151,8 @@ class HistoryResourceTest {
         assertThat(change(history, 0, "reviewComment"), contains("null", "请补充佐证材料"));
         assertThat(history.getList("items[0].changes.field"), hasItems("status", "reviewComment", "reviewedAt"));
         assertThat(change(history, 1, "value"), contains("null", "4500"));
+        assertEquals("reviewer", history.get("items[0].by"));
+        assertThat(history.getString("items[1].by"), startsWith("reporter-"));
     }
 
     @Test

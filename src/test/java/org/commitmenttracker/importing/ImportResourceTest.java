@@ -24,6 +24,7 @@ import java.util.Map;
 
 import org.commitmenttracker.Fixtures;
 import org.commitmenttracker.common.Api;
+import org.commitmenttracker.common.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -60,7 +61,7 @@ class ImportResourceTest {
 
     /** Every write of these tests starts here, so that a bearer token (only admin may commit) is one line away. */
     private static RequestSpecification write() {
-        return given().config(Api.DECIMALS);
+        return Tokens.with(Tokens.admin()).config(Api.DECIMALS);
     }
 
     private static Response postText(byte[] body, String contentType, Map<String, ?> params) {
