@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -37,7 +39,7 @@ public record ImportDocument(
     public record RoundDraft(
             @Schema(description = "An existing round; null for a new one") UUID id,
             @Size(max = 500) String title,
-            Integer year,
+            @Min(1949) @Max(2100) @Schema(minimum = "1949", maximum = "2100") Integer year,
             @Size(max = 200) String issuer,
             LocalDate publishedOn) {
     }
@@ -49,8 +51,8 @@ public record ImportDocument(
             @Size(max = 32) @Schema(description = "Code of a new department; proposed from the name, edit at will", examples = "imp-3f2a9c1b") String code,
             @Size(max = 200) @Schema(examples = "市教育局") String name,
             @Size(max = 200) List<@NotNull @Valid CommitmentDraft> commitments,
-            Integer line,
-            String source) {
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The sentence it came from", maxLength = 10000) String source) {
 
         public DepartmentDraft {
             commitments = commitments == null ? List.of() : commitments;
@@ -61,17 +63,17 @@ public record ImportDocument(
     @Schema(name = "ImportCommitment")
     public record CommitmentDraft(
             UUID id,
-            Integer seq,
-            String title,
-            String problem,
-            String goal,
+            @Min(1) @Max(999) @Schema(minimum = "1", maximum = "999") Integer seq,
+            @Size(max = 500) @Schema(maxLength = 500) String title,
+            @Size(max = 50000) @Schema(maxLength = 50000) String problem,
+            @Size(max = 50000) @Schema(maxLength = 50000) String goal,
             @Size(max = 200) List<@NotNull @Valid MeasureDraft> measures,
-            String deadlineText,
+            @Size(max = 50000) @Schema(maxLength = 50000) String deadlineText,
             Responsibility responsibility,
             @Size(max = 500) List<@NotNull @Valid TargetDraft> targets,
             @Size(max = 500) List<@NotNull @Valid MilestoneDraft> milestones,
-            Integer line,
-            String source) {
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The sentence it came from", maxLength = 10000) String source) {
 
         public CommitmentDraft {
             measures = measures == null ? List.of() : measures;
@@ -82,7 +84,13 @@ public record ImportDocument(
 
     /** A numbered measure; {@code deadline} is its own date when the letter gives it one. */
     @Schema(name = "ImportMeasure")
-    public record MeasureDraft(Integer seq, String title, String text, LocalDate deadline, Integer line, String source) {
+    public record MeasureDraft(
+            @Min(1) @Max(999) @Schema(minimum = "1", maximum = "999") Integer seq,
+            @Size(max = 500) @Schema(maxLength = 500) String title,
+            @Size(max = 20000) @Schema(maxLength = 20000) String text,
+            LocalDate deadline,
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The sentence it came from", maxLength = 10000) String source) {
     }
 
     /**
@@ -93,8 +101,8 @@ public record ImportDocument(
     public record TargetDraft(
             UUID id,
             @Size(max = 50) @Schema(examples = "t1") String key,
-            String name,
-            String unit,
+            @Size(max = 200) @Schema(maxLength = 200) String name,
+            @Size(max = 20) @Schema(maxLength = 20) String unit,
             MeasureType measure,
             Direction direction,
             BigDecimal baseline,
@@ -102,10 +110,10 @@ public record ImportDocument(
             LocalDate startDate,
             LocalDate dueDate,
             BigDecimal weight,
-            String note,
-            @Schema(description = "Why a person should check this target before committing; null when it was read plainly") String review,
-            Integer line,
-            String source) {
+            @Size(max = 5000) @Schema(maxLength = 5000) String note,
+            @Size(max = 1000) @Schema(description = "Why a person should check this target before committing; null when it was read plainly", maxLength = 1000) String review,
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The sentence it came from", maxLength = 10000) String source) {
     }
 
     /** A dated step; {@code targetKey} names the target whose level {@code plannedValue} plans. */
@@ -113,15 +121,18 @@ public record ImportDocument(
     public record MilestoneDraft(
             UUID id,
             LocalDate dueDate,
-            String description,
+            @Size(max = 5000) @Schema(maxLength = 5000) String description,
             @Size(max = 50) String targetKey,
             BigDecimal plannedValue,
-            Integer line,
-            String source) {
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The sentence it came from", maxLength = 10000) String source) {
     }
 
     /** A line the import could not (fully) read, and why. */
     @Schema(name = "ImportWarning")
-    public record Warning(Integer line, String text, String why) {
+    public record Warning(
+            @Min(1) @Max(1000000) @Schema(description = "Line of the letter it came from", minimum = "1", maximum = "1000000") Integer line,
+            @Size(max = 10000) @Schema(description = "The text it could not read", maxLength = 10000) String text,
+            @Size(max = 1000) @Schema(maxLength = 1000) String why) {
     }
 }

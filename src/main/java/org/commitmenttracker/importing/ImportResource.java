@@ -98,7 +98,7 @@ public class ImportResource {
                     Only `admin` may import, preview included: a preview proposes rounds, departments and codes that \
                     only an admin may write.""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, maxLength = 1048576,
                     description = "The letter as published, at most 1 MB, lines of at most 10000 characters")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportDocument.class)) })
     @APIResponse(responseCode = "200", description = "The preview (nothing written)",
@@ -119,7 +119,7 @@ public class ImportResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String roundId,
             @QueryParam("year") @Parameter(description = "A new round's year; also the year of the letter's dates "
                     + "written without one (text only)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1949", maximum = "2100")) String year,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1949", maximum = "2100")) String year,
             @QueryParam("title") @Parameter(description = "A new round's title (text only)",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String title,
             @QueryParam("issuer") @Parameter(description = "A new round's issuer (text only)",

@@ -176,6 +176,7 @@ final class AccessWorld {
                 body.put("direction", "INCREASE");
                 body.put("targetValue", 100);
                 body.put("dueDate", "2021-12-31");
+                body.put("reason", "权限测试");
             }
             case "milestones" -> {
                 body.put("commitmentId", commitment);

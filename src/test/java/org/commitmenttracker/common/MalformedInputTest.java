@@ -178,8 +178,11 @@ class MalformedInputTest {
             }
         }
         var content = operation.path("requestBody").path("content");
-        if (content.isObject()) {
-            var type = content.fieldNames().next();
+        // the JSON form of a body (an import also takes text/plain, whose malformed forms ImportResourceTest sends)
+        var jsonType = java.util.stream.StreamSupport.stream(iterable(content.fieldNames()).spliterator(), false)
+                .filter(name -> name.contains("json")).findFirst();
+        if (jsonType.isPresent()) {
+            var type = jsonType.get();
             var schema = resolve(content.get(type).get("schema"));
             var valid = valid(schema, "");
             boolean patch = type.equals(MERGE_PATCH);
