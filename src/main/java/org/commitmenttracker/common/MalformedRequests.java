@@ -16,8 +16,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers a problem for the requests the HTTP layer turns away before any resource sees them, which would otherwise
- * get an empty answer: a path with a broken percent-encoding such as {@code /api/v1/rounds/%zz} (400), and a body
- * over {@code quarkus.http.limits.max-body-size} (413).
+ * get an empty answer: a path with a broken percent-encoding such as {@code /api/v1/rounds/%zz} (400), a body
+ * over {@code quarkus.http.limits.max-body-size} (413), and a body sent without its length (411): Quarkus finds a
+ * chunked body too large only while reading it, when it can answer nothing but an empty 413, so a body must say its
+ * length up front, as every ordinary client (curl, browsers, java.net.http with a byte or string body) does.
  */
 @ApplicationScoped
 public class MalformedRequests {
@@ -44,6 +46,10 @@ public class MalformedRequests {
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             bodyTooLarge(context);
+        } else if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, 411, "length-required", "Length Required", "send the body with a Content-Length header "
+                    + "(at most " + maxBodySize + " bytes); a body of unannounced length is not accepted");
         } else {
             context.next();
         }

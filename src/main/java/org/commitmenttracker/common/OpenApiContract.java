@@ -413,6 +413,7 @@ public class OpenApiContract implements OASFilter {
             }
             if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
                 problem(responses, "406", "The answer is JSON, which the Accept header excludes");
+                problem(responses, "411", "The body came without a Content-Length (chunked)");
                 problem(responses, "413", "The body is larger than the service accepts");
             }
             if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
