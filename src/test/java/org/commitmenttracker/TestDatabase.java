@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import org.commitmenttracker.common.EmbeddedDatabase;
+import org.commitmenttracker.common.startup.EmbeddedDatabase;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;

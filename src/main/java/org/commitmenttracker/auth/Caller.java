@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 
-import org.commitmenttracker.common.ApiProblem;
+import org.commitmenttracker.common.http.ApiProblem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.StartupEvent;

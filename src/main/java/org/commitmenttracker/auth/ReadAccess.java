@@ -3,7 +3,7 @@ package org.commitmenttracker.auth;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.UnauthorizedException;

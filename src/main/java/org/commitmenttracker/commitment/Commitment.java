@@ -10,7 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.commitmenttracker.common.BaseEntity;
+import org.commitmenttracker.common.persistence.BaseEntity;
 import org.commitmenttracker.department.Department;
 import org.commitmenttracker.round.Round;
 import org.hibernate.annotations.JdbcTypeCode;

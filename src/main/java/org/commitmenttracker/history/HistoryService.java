@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.Page;
-import org.commitmenttracker.common.PageParams;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Page;
+import org.commitmenttracker.common.http.PageParams;
 
 /**
  * The audit trail of any audited resource, read from what Envers recorded: each revision compared with the one

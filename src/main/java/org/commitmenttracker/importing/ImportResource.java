@@ -26,10 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.commitmenttracker.auth.Roles;
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.Idempotency;
-import org.commitmenttracker.common.Params;
-import org.commitmenttracker.common.Problem;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Idempotency;
+import org.commitmenttracker.common.http.Params;
+import org.commitmenttracker.common.http.Problem;
 import org.commitmenttracker.importing.ImportDocument.RoundDraft;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 
 import jakarta.ws.rs.QueryParam;
 
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.Params;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Params;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.commitmenttracker.common.Where;
+import org.commitmenttracker.common.persistence.Where;
 import org.commitmenttracker.report.ReviewStatus;
 import org.commitmenttracker.target.Direction;
 

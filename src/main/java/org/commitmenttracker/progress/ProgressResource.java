@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.commitmenttracker.common.CsvBodyWriter;
-import org.commitmenttracker.common.Params;
+import org.commitmenttracker.common.http.CsvBodyWriter;
+import org.commitmenttracker.common.http.Params;
 import org.commitmenttracker.progress.GroupedQuery.GroupBy;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.Page;
-import org.commitmenttracker.common.PageParams;
-import org.commitmenttracker.common.Sortable;
-import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Page;
+import org.commitmenttracker.common.http.PageParams;
+import org.commitmenttracker.common.http.Sortable;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.commitmenttracker.progress.GroupedQuery.GroupBy;
 import org.commitmenttracker.progress.ProgressRepository.Groups;
 import org.commitmenttracker.progress.ProgressRepository.Scope;

@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.commitmenttracker.common.BaseEntity;
+import org.commitmenttracker.common.persistence.BaseEntity;
 import org.commitmenttracker.target.Target;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;

@@ -8,18 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.commitmenttracker.auth.Caller;
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.BaseEntity;
-import org.commitmenttracker.common.Etags;
-import org.commitmenttracker.common.MergePatch;
-import org.commitmenttracker.common.Page;
-import org.commitmenttracker.common.PageParams;
-import org.commitmenttracker.common.Sortable;
-import org.commitmenttracker.common.TrackerConfig;
-import org.commitmenttracker.common.Violation;
-import org.commitmenttracker.target.Target;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Etags;
+import org.commitmenttracker.common.http.MergePatch;
+import org.commitmenttracker.common.http.Page;
+import org.commitmenttracker.common.http.PageParams;
+import org.commitmenttracker.common.http.Sortable;
+import org.commitmenttracker.common.http.Violation;
+import org.commitmenttracker.common.persistence.BaseEntity;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.commitmenttracker.history.Action;
 import org.commitmenttracker.history.ChangeNote;
+import org.commitmenttracker.target.Target;
 import org.commitmenttracker.target.TargetRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;

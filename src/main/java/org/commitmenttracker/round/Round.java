@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.commitmenttracker.common.BaseEntity;
+import org.commitmenttracker.common.persistence.BaseEntity;
 import org.hibernate.envers.Audited;
 
 /** An evaluation round (评议批次): one campaign of the standing committee, e.g. 2021's first batch. */

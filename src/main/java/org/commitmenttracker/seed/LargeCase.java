@@ -15,7 +15,7 @@ import jakarta.validation.Validator;
 
 import org.commitmenttracker.commitment.CommitmentRequest;
 import org.commitmenttracker.commitment.CommitmentService;
-import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.commitmenttracker.department.DepartmentRequest;
 import org.commitmenttracker.department.DepartmentService;
 import org.commitmenttracker.report.ProgressReportRequest;
@@ -35,11 +35,11 @@ import org.commitmenttracker.target.TargetService;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The province-scale case the benchmark and the performance tests run on: with TRACKER_LARGE_CASE_SEED=N the service

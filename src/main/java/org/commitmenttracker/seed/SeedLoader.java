@@ -15,7 +15,7 @@ import jakarta.validation.Validator;
 
 import org.commitmenttracker.commitment.CommitmentRequest;
 import org.commitmenttracker.commitment.CommitmentService;
-import org.commitmenttracker.common.TrackerConfig;
+import org.commitmenttracker.common.startup.TrackerConfig;
 import org.commitmenttracker.department.DepartmentRepository;
 import org.commitmenttracker.department.DepartmentRequest;
 import org.commitmenttracker.department.DepartmentService;

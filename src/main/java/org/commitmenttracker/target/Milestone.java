@@ -11,7 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.commitmenttracker.commitment.Commitment;
-import org.commitmenttracker.common.BaseEntity;
+import org.commitmenttracker.common.persistence.BaseEntity;
 import org.hibernate.envers.Audited;
 
 /**

@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.commitmenttracker.commitment.Commitment;
-import org.commitmenttracker.common.BaseEntity;
+import org.commitmenttracker.common.persistence.BaseEntity;
 import org.hibernate.envers.Audited;
 
 /** A measurable quantity a commitment promises (指标): a value to reach, or stay under, by a due date. */

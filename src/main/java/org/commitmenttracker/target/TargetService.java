@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.commitmenttracker.commitment.CommitmentRepository;
-import org.commitmenttracker.common.ApiProblem;
-import org.commitmenttracker.common.Etags;
-import org.commitmenttracker.common.MergePatch;
-import org.commitmenttracker.common.Page;
-import org.commitmenttracker.common.PageParams;
-import org.commitmenttracker.common.Sortable;
-import org.commitmenttracker.common.Violation;
+import org.commitmenttracker.common.http.ApiProblem;
+import org.commitmenttracker.common.http.Etags;
+import org.commitmenttracker.common.http.MergePatch;
+import org.commitmenttracker.common.http.Page;
+import org.commitmenttracker.common.http.PageParams;
+import org.commitmenttracker.common.http.Sortable;
+import org.commitmenttracker.common.http.Violation;
 import org.commitmenttracker.history.ChangeNote;
 import org.commitmenttracker.report.ProgressReportRepository;
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.commitmenttracker.Fixtures;
+import org.commitmenttracker.common.startup.EmbeddedDatabase;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,11 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.persistence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.commitmenttracker.common.http.Params;
 
 /** Builds the where-clause of a list query from the filters a client gave; absent filters add nothing. */
 public final class Where {

@@ -1,8 +1,10 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.startup;
 
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+
+import org.commitmenttracker.common.http.Idempotency;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,5 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.startup;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

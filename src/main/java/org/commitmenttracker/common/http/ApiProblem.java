@@ -1,4 +1,4 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.http;
 
 import java.util.List;
 

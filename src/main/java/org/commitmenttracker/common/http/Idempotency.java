@@ -1,4 +1,4 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.commitmenttracker.auth.Caller;
+import org.commitmenttracker.common.startup.TrackerConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

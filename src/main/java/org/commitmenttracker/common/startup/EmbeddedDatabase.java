@@ -1,4 +1,4 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.startup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

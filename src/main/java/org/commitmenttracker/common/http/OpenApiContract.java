@@ -1,4 +1,4 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.http;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

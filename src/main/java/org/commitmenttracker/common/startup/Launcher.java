@@ -1,4 +1,4 @@
-package org.commitmenttracker.common;
+package org.commitmenttracker.common.startup;
 
 import java.nio.file.Path;
 import java.util.Optional;
