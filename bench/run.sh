@@ -12,13 +12,13 @@ for tool in wrk hey; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk hey >/dev/null; }
 done
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "no PostgreSQL at 127.0.0.1:5432" >&2; exit 1; }
-# The service as the Dockerfile runs it: with an AppCDS archive of the classes start-up loads, and the serial collector
-# (one GC thread is enough on two cores, and keeps the heap's footprint small).
+# The service as the Dockerfile runs it: with an AppCDS archive of the classes start-up loads, the serial collector (one
+# GC thread is enough on two cores) and a heap that starts at 32 MB and grows as the load needs.
 ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.appcds.enabled=true
 ./mvnw -B -q -f bench/minimal/pom.xml -DskipTests package
 # Measured from a copy (dates kept: the AppCDS archive checks them), so that a build during the run cannot change it.
 rm -rf target/bench/service && mkdir -p target/bench && cp -a target/quarkus-app target/bench/service
-export SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=target/bench/service/app-cds.jsa -XX:+UseSerialGC"
+export SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=target/bench/service/app-cds.jsa -XX:+UseSerialGC -Xms32m"
 python3 bench/bench.py --service target/bench/service/quarkus-run.jar \
   --minimal bench/minimal/target/quarkus-app/quarkus-run.jar --report bench/REPORT.md \
   --port "${BENCH_PORT:-8095}" --minimal-port "${BENCH_MINIMAL_PORT:-8096}"

@@ -54,7 +54,7 @@ public class CommitmentService {
         return paging.page(commitments.search(roundId, departmentId, year, q, paging.toSort(SORTABLE)), CommitmentView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public CommitmentView get(UUID id) {
         return CommitmentView.from(find(id));
     }

@@ -36,7 +36,7 @@ public class DepartmentService {
         return paging.page(departments.search(code, roundId, q, paging.toSort(SORTABLE)), DepartmentView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public DepartmentView get(UUID id) {
         return DepartmentView.from(find(id));
     }

@@ -92,9 +92,13 @@ class ProgressRepository {
         this.em = em;
     }
 
-    /** The version of the data progress answers read (progress_version), moved on by every committed write. */
+    /**
+     * The version of the data progress answers read: the sum of progress_version's slots, one of which every committed
+     * write moves on (V31).
+     */
     long version() {
-        return ((Number) em.createNativeQuery("select version from progress_version").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select sum(version) from progress_version").getSingleResult())
+                .longValue();
     }
 
     /** Whether a round, department or commitment ({@code entity} is its entity name) with this id exists. */

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.commitmenttracker.common.http.ApiProblem;
 import org.commitmenttracker.common.http.Page;
@@ -27,6 +26,8 @@ import org.commitmenttracker.progress.ProgressRepository.Scope;
 import org.commitmenttracker.progress.ProgressRepository.ScopedMilestone;
 import org.commitmenttracker.progress.ProgressRepository.ScopedTarget;
 import org.commitmenttracker.target.OverdueMilestoneView;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one door into the progress rules: a target's quarterly series, the roll-up series of a round, a department or a
@@ -67,9 +68,14 @@ public class ProgressService {
     private record Question(String what, Object subject, ProgressParams.Given params, String sort) {
     }
 
-    /** The answer at the data's current version: the version is read first, so no answer is kept under a later one. */
+    /**
+     * The answer at the data's current version: the version is read first, so no answer is kept under a later one. A
+     * known answer costs that one statement and no transaction (JTA's begin and commit were most of its time); an
+     * answer to compute is loaded in a transaction, with the 404 of a missing subject.
+     */
     private <T> T answer(Question question, Supplier<T> compute) {
-        return cache.answer(repository.version(), question, compute);
+        return cache.answer(repository.version(), question,
+                () -> QuarkusTransaction.joiningExisting().call(compute::get));
     }
 
     /** What one answer works on: the scope's rows and a calculator over them. */
@@ -93,7 +99,6 @@ public class ProgressService {
         return new Loaded(targets, milestones, calculator);
     }
 
-    @Transactional
     public List<TargetQuarter> targetSeries(UUID targetId, ProgressParams params) {
         return answer(new Question("target", targetId, params.given(), null), () -> computeTargetSeries(targetId,
                 params));
@@ -113,7 +118,6 @@ public class ProgressService {
         return List.of(calculator.targetAt(targetId, quarter));
     }
 
-    @Transactional
     public List<Rollup> roundSeries(UUID roundId, ProgressParams params) {
         return answer(new Question("round", roundId, params.given(), null), () -> {
             requireExists("Round", "round", roundId);
@@ -122,7 +126,6 @@ public class ProgressService {
     }
 
     /** A department's roll-up series, over one round's commitments when {@code roundId} is not null. */
-    @Transactional
     public List<Rollup> departmentSeries(UUID departmentId, UUID roundId, ProgressParams params) {
         var scope = Scope.department(departmentId, roundId);
         return answer(new Question("department", scope, params.given(), null), () -> {
@@ -131,7 +134,6 @@ public class ProgressService {
         });
     }
 
-    @Transactional
     public List<Rollup> commitmentSeries(UUID commitmentId, ProgressParams params) {
         return answer(new Question("commitment", commitmentId, params.given(), null), () -> {
             requireExists("Commitment", "commitment", commitmentId);
@@ -159,7 +161,6 @@ public class ProgressService {
     }
 
     /** One roll-up row per group at one quarter: "which departments were behind at 2021-Q3?". */
-    @Transactional
     public List<GroupRollup> grouped(GroupedQuery query, ProgressParams params) {
         var quarter = params.quarter();
         if (quarter == null) {
@@ -232,7 +233,6 @@ public class ProgressService {
     }
 
     /** Milestones due before asOf and not completed at asOf, with who is behind and by how long. */
-    @Transactional
     public Page<OverdueMilestoneView> overdue(OverdueQuery query, PageParams paging) {
         var choice = OVERDUE_SORTABLE.choose(paging.sort);
         return paging.page(answer(new Question("overdue", query, null, paging.sort), () -> computeOverdue(query,

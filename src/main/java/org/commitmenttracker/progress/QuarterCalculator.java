@@ -40,6 +40,11 @@ final class QuarterCalculator {
     private final Map<UUID, NavigableMap<LocalDate, ReportFacts>> reportsByAsOf;
     /** Per target: the planned level owed from each due date on, same-day conflicts already settled. */
     private final Map<UUID, NavigableMap<LocalDate, BigDecimal>> planByDueDate;
+    /**
+     * Whether each milestone was done on time, as far as asked: it does not depend on the quarter, and a roll-up
+     * series would otherwise settle it again for every quarter of every milestone.
+     */
+    private final Map<UUID, Boolean> onTime = new HashMap<>();
 
     QuarterCalculator(Basis basis, Collection<TargetFacts> targets, Collection<MilestoneFacts> milestones,
             Collection<ReportFacts> reports) {
@@ -252,7 +257,7 @@ final class QuarterCalculator {
     }
 
     private boolean doneOnTime(MilestoneFacts milestone) {
-        return completedAt(milestone, milestone.dueDate());
+        return onTime.computeIfAbsent(milestone.id(), id -> completedAt(milestone, milestone.dueDate()));
     }
 
     private static boolean meets(Direction direction, BigDecimal actual, BigDecimal goal) {

@@ -53,7 +53,7 @@ public class ProgressReportService {
         return paging.page(reports.search(filter, paging.toSort(SORTABLE)), ProgressReportView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public ProgressReportView get(UUID id) {
         return ProgressReportView.from(find(id));
     }
@@ -139,7 +139,7 @@ public class ProgressReportService {
 
     private void apply(ProgressReport report, ProgressReportRequest request) {
         var violations = new ArrayList<Violation>();
-        var target = targets.findByIdOptional(request.targetId());
+        var target = targets.findWithDepartment(request.targetId());
         // the target a report is filed on, or moved to, is the caller's department's too
         target.ifPresent(t -> caller.requireDepartment(departmentOf(t)));
         if (target.isEmpty()) {

@@ -37,7 +37,7 @@ public class RoundService {
         return paging.page(rounds.search(year, q, paging.toSort(SORTABLE)), RoundView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public RoundView get(UUID id) {
         return RoundView.from(find(id));
     }

@@ -52,7 +52,7 @@ public class MilestoneService {
         return paging.page(milestones.search(filter, paging.toSort(SORTABLE)), MilestoneView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public MilestoneView get(UUID id) {
         return MilestoneView.from(find(id));
     }

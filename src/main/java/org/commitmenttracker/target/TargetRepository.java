@@ -43,6 +43,15 @@ public class TargetRepository implements PanacheRepositoryBase<Target, UUID> {
                 TargetView.class).setParameter("id", id).getResultStream().findFirst();
     }
 
+    /**
+     * A target with its commitment and department, in one statement: filing a report checks the caller's department
+     * and the value's measure, and would otherwise load the three one after the other.
+     */
+    public Optional<Target> findWithDepartment(UUID id) {
+        return find("from Target t join fetch t.commitment c join fetch c.department where t.id = ?1", id)
+                .firstResultOptional();
+    }
+
     public long countByCommitment(UUID commitmentId) {
         return count("commitment.id", commitmentId);
     }

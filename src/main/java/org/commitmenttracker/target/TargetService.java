@@ -49,7 +49,7 @@ public class TargetService {
         return paging.page(targets.search(filter, paging.toSort(SORTABLE)), TargetView::from);
     }
 
-    @Transactional
+    /** One statement, so no transaction: read in the request's session, without JTA's begin and commit. */
     public TargetView get(UUID id) {
         return targets.findView(id).orElseThrow(() -> ApiProblem.notFound("target", id));
     }
