@@ -1,7 +1,5 @@
 package org.commitmenttracker.progress;
 
-import java.util.List;
-
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +12,7 @@ import org.commitmenttracker.common.http.Params;
 import org.commitmenttracker.progress.GroupedQuery.GroupBy;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,8 +34,11 @@ public class ProgressResource {
             description = "Answers \"which departments were behind at 2021-Q3?\". One row per group that has targets or "
                     + "milestones in scope. Sort by name (default order: rounds by publication, departments by code, "
                     + "commitments by department code and seq), completionRatio or onTimeRatio; nulls last.")
-    @APIResponse(responseCode = "200", description = "One roll-up row per group (CSV with Accept: text/csv)")
-    public List<GroupRollup> grouped(
+    @APIResponse(responseCode = "200", description = "One roll-up row per group (CSV with Accept: text/csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GroupRollup.class)),
+            @Content(mediaType = CsvBodyWriter.TEXT_CSV) })
+    public WrittenOnce<GroupRollup> grouped(
             @QueryParam("groupBy") @Parameter(description = "How to group (default department)",
                     schema = @Schema(enumeration = { "round", "department", "commitment" }, defaultValue = "department"))
             String groupBy,

@@ -161,14 +161,15 @@ public class ProgressService {
     }
 
     /** One roll-up row per group at one quarter: "which departments were behind at 2021-Q3?". */
-    public List<GroupRollup> grouped(GroupedQuery query, ProgressParams params) {
+    public WrittenOnce<GroupRollup> grouped(GroupedQuery query, ProgressParams params) {
         var quarter = params.quarter();
         if (quarter == null) {
             throw ApiProblem.invalid("quarter", "is required, e.g. 2021-Q3");
         }
         var choice = GROUP_SORTABLE.choose(query.sort());
-        return answer(new Question("grouped", query, params.given(), null), () -> computeGrouped(query, params,
-                quarter, choice));
+        // the one large body among the answers (700 kB for a round's commitments): kept with its JSON written once
+        return answer(new Question("grouped", query, params.given(), null),
+                () -> new WrittenOnce<>(computeGrouped(query, params, quarter, choice)));
     }
 
     private List<GroupRollup> computeGrouped(GroupedQuery query, ProgressParams params, Quarter quarter,
