@@ -2,7 +2,7 @@
 # Benchmark of Commitment Tracker, written to bench/REPORT.md: fills a fresh database with the large case through the
 # service's own code, then measures one-row reads beside pgbench -S, the roll-ups and the overdue listing at a fixed
 # rate beside their query plans, POST /progress-reports at a fixed rate, and start-up time and memory beside a minimal
-# Quarkus app built in the same run (bench/minimal). Not run by CI: it takes about half an hour.
+# Quarkus app built in the same run (bench/minimal). Not run by CI: it takes about ten minutes on an idle two-core machine.
 # Usage: bench/run.sh            (BENCH_PORT, BENCH_MINIMAL_PORT choose the ports; default 8095, 8096)
 # Needs: Java 17, python3, the PostgreSQL client tools and a PostgreSQL at 127.0.0.1:5432 (user postgres, trust);
 # installs wrk and hey from Debian when they are missing.
