@@ -139,13 +139,13 @@ public class ProgressReportService {
 
     private void apply(ProgressReport report, ProgressReportRequest request) {
         var violations = new ArrayList<Violation>();
-        var target = targets.findWithDepartment(request.targetId());
+        var target = targets.findReported(request.targetId());
         // the target a report is filed on, or moved to, is the caller's department's too
-        target.ifPresent(t -> caller.requireDepartment(departmentOf(t)));
+        target.ifPresent(t -> caller.requireDepartment(t.departmentCode()));
         if (target.isEmpty()) {
             violations.add(new Violation("targetId", "no target with id " + request.targetId()));
         } else {
-            var misfit = target.get().measure.misfit(request.value());
+            var misfit = target.get().measure().misfit(request.value());
             if (misfit != null) {
                 violations.add(new Violation("value", misfit));
             }
@@ -161,7 +161,7 @@ public class ProgressReportService {
             throw ApiProblem.conflict("report " + report.id + " was reviewed (" + report.status
                     + "): its target, date and value can no longer change; post a new report instead");
         }
-        report.target = target.get();
+        report.target = targets.reference(request.targetId());
         report.asOf = request.asOf();
         report.value = request.value();
         report.note = request.note();
