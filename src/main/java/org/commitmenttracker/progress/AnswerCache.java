@@ -1,6 +1,8 @@
 package org.commitmenttracker.progress;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -11,6 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * PostgreSQL still reports that version, so a write is seen at once by every instance, whichever one it went to.
  * A roll-up over ten thousand targets costs hundreds of milliseconds to compute and nothing to reuse, and dashboards
  * ask the same questions again and again between writes.
+ * <p>
+ * Requests that ask the same question at the same version while its answer is being computed wait for that one
+ * computation instead of each starting their own: right after a write, a dashboard's polls would otherwise compute
+ * the same round roll-up side by side, each slowing the others on the same cores.
  */
 @ApplicationScoped
 class AnswerCache {
@@ -22,7 +28,8 @@ class AnswerCache {
     private record Key(long version, Object question) {
     }
 
-    private final Map<Key, Object> answers = new ConcurrentHashMap<>();
+    /** Answers, or the computation that will give one; a failed computation is removed, not kept. */
+    private final Map<Key, CompletableFuture<Object>> answers = new ConcurrentHashMap<>();
     private volatile long latest = Long.MIN_VALUE;
 
     /** The answer to {@code question} at {@code version}, computed by {@code compute} unless already known. */
@@ -31,19 +38,46 @@ class AnswerCache {
         if (version > latest) {
             forgetBefore(version);
         }
-        var key = new Key(version, question);
-        var known = answers.get(key);
-        if (known != null) {
-            return (T) known;
+        if (version != latest) {
+            // read before a write that another request has already seen: answered, but not kept
+            return compute.get();
         }
-        T answer = compute.get();
-        if (version == latest) {
+        var key = new Key(version, question);
+        var mine = new CompletableFuture<Object>();
+        var known = answers.get(key);
+        if (known == null) {
             if (answers.size() >= MAX_ANSWERS) {
                 answers.clear();
             }
-            answers.put(key, answer);
+            known = answers.putIfAbsent(key, mine);
         }
-        return answer;
+        if (known != null) {
+            return (T) awaited(known);
+        }
+        try {
+            T answer = compute.get();
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            answers.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The answer another request is computing, or its failure (a 404, a 400) as it would have been thrown here. */
+    private static Object awaited(CompletableFuture<Object> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private synchronized void forgetBefore(long version) {

@@ -5,13 +5,16 @@ import static org.commitmenttracker.progress.ProgressJson.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
+import org.commitmenttracker.common.Concurrently;
 import org.commitmenttracker.progress.BulkRound.Bulk;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -80,6 +83,42 @@ class ProgressStatementCountTest {
             targets += row.get("targets").asInt();
         }
         assertEquals(large.targets(), targets, "every target counted once");
+    }
+
+    /**
+     * Right after a write, requests asking the same question at once share one computation: each reads the version,
+     * and the scope is loaded once, not once per request.
+     */
+    @Test
+    void shouldComputeOnceForSameQuestionAskedAtOnce() throws Exception {
+        var large = insertRound(1000);
+        var path = "/api/v1/rounds/" + large.round() + "/progress";
+        sessionFactory.getStatistics().clear();
+        fetch(path);
+        long oneComputation = sessionFactory.getStatistics().getPrepareStatementCount() - 1;
+        insertRound(10); // a write: the next answer is computed again
+
+        int threads = 8;
+        sessionFactory.getStatistics().clear();
+        var responses = Concurrently.send(threads, "GET", path, "", Map.of("Accept", "application/json"));
+
+        var bodies = responses.stream().map(HttpResponse::body).distinct().toList();
+        assertEquals(List.of(200), responses.stream().map(HttpResponse::statusCode).distinct().toList());
+        assertEquals(1, bodies.size(), "every request got the same answer");
+        assertEquals(threads + oneComputation, sessionFactory.getStatistics().getPrepareStatementCount(),
+                threads + " version reads and one computation of " + oneComputation + " statements");
+    }
+
+    /** A failed computation is not kept: those who waited for it get its problem, and the next request tries anew. */
+    @Test
+    void shouldGiveEveryRequestAskingAtOnceTheSame404() throws Exception {
+        var path = "/api/v1/rounds/" + UUID.randomUUID() + "/progress";
+
+        var responses = Concurrently.send(8, "GET", path, "", Map.of("Accept", "application/json"));
+
+        assertEquals(List.of(404), responses.stream().map(HttpResponse::statusCode).distinct().toList());
+        assertTrue(responses.stream().allMatch(r -> r.body().contains("no round with id")), responses.get(0)::body);
+        given().accept("application/json").when().get(path).then().statusCode(404);
     }
 
     /**
