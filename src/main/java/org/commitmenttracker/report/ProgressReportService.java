@@ -19,7 +19,6 @@ import org.commitmenttracker.common.persistence.BaseEntity;
 import org.commitmenttracker.common.startup.TrackerConfig;
 import org.commitmenttracker.history.Action;
 import org.commitmenttracker.history.ChangeNote;
-import org.commitmenttracker.target.Target;
 import org.commitmenttracker.target.TargetRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,13 +127,14 @@ public class ProgressReportService {
     /** The report, if the caller may change it (its own department's, 403 otherwise) and names its version. */
     private ProgressReport findToChange(UUID id, String ifMatch) {
         var report = find(id);
-        caller.requireDepartment(departmentOf(report.target));
+        caller.requireDepartment(departmentOf(report.target.id));
         Etags.require(ifMatch, report.version);
         return report;
     }
 
-    private static String departmentOf(Target target) {
-        return target.commitment.department.code;
+    /** The code of the department a target belongs to, read with the same projection as filing uses. */
+    private String departmentOf(UUID targetId) {
+        return targets.findReported(targetId).orElseThrow().departmentCode();
     }
 
     private void apply(ProgressReport report, ProgressReportRequest request) {
