@@ -3,7 +3,6 @@ package org.commitmenttracker.progress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,15 +64,15 @@ class ProgressRepository {
         }
     }
 
-    /** A milestone, its description, and the groups it belongs to. */
-    record ScopedMilestone(MilestoneFacts facts, String description, Groups groups) {
+    /** A milestone and the groups it belongs to. */
+    record ScopedMilestone(MilestoneFacts facts, Groups groups) {
 
         /** The shape of the query's constructor expression. */
         ScopedMilestone(UUID id, UUID targetId, LocalDate dueDate, BigDecimal plannedValue, LocalDate completedOn,
-                String description, UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
+                UUID commitmentId, int commitmentSeq, String commitmentTitle, UUID departmentId,
                 String departmentCode, String departmentName, UUID roundId, String roundTitle,
                 LocalDate roundPublishedOn) {
-            this(new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn), description,
+            this(new MilestoneFacts(id, targetId, dueDate, plannedValue, completedOn),
                     new Groups(commitmentId, commitmentSeq, commitmentTitle, departmentId, departmentCode,
                             departmentName, roundId, roundTitle, roundPublishedOn));
         }
@@ -108,15 +107,10 @@ class ProgressRepository {
     }
 
     List<ScopedTarget> targets(Scope scope) {
-        return targets(Condition.of(where(scope, "t.id")));
+        return targets(where(scope, "t.id"));
     }
 
-    /** The targets the overdue listing's milestones with a planned value plan. */
-    List<ScopedTarget> targetsPlannedBy(OverdueQuery q) {
-        return targets(plannedBy(q));
-    }
-
-    private List<ScopedTarget> targets(Condition where) {
+    private List<ScopedTarget> targets(Where where) {
         var query = em.createQuery("select new " + ScopedTarget.class.getName() + """
                 (t.id, t.direction, t.baseline, t.targetValue, coalesce(t.startDate, r.publishedOn), t.dueDate,
                  t.weight, """ + GROUP_COLUMNS + """
@@ -130,71 +124,37 @@ class ProgressRepository {
         return milestones(where(scope, "m.target.id"));
     }
 
-    /** The milestones the overdue listing considers: those due before asOf that match its filters. */
-    List<ScopedMilestone> overdueCandidates(OverdueQuery q) {
-        return milestones(new Where()
-                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
-                .and("m.target.id = :targetId", "targetId", q.targetId())
-                .and("d.id = :departmentId", "departmentId", q.departmentId())
-                .and("r.id = :roundId", "roundId", q.roundId())
-                .and("m.dueDate < :dueBefore", "dueBefore", q.dueBefore())
-                .and("m.dueDate > :dueAfter", "dueAfter", q.dueAfter())
-                .and("m.dueDate < :asOf", "asOf", q.asOf()));
+    /**
+     * The milestones of these targets, and these milestones themselves: what the read model settles again when they
+     * or their targets have changed.
+     */
+    List<ScopedMilestone> milestonesOf(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
+        var where = new Where().and("(m.target.id in :targetIds or m.id in :milestoneIds)", "targetIds",
+                orNone(targetIds));
+        where.parameters().put("milestoneIds", orNone(milestoneIds));
+        return milestones(where);
+    }
+
+    /** An IN list that matches nothing when there is nothing to match, rather than an empty one. */
+    private static Collection<UUID> orNone(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
 
     private List<ScopedMilestone> milestones(Where where) {
         var query = em.createQuery("select new " + ScopedMilestone.class.getName() + """
-                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, m.description, """ + GROUP_COLUMNS + """
+                (m.id, m.target.id, m.dueDate, m.plannedValue, m.completedOn, """ + GROUP_COLUMNS + """
                 ) from Milestone m join m.commitment c join c.department d join c.round r""" + " where " + where.query(),
                 ScopedMilestone.class);
         where.parameters().forEach(query::setParameter);
         return query.getResultList();
     }
 
-    /**
-     * Targets {@code t} that a candidate of the overdue listing plans. Such a milestone belongs to its target's
-     * commitment, so the commitment, department, round and target filters apply to {@code t} directly.
-     */
-    private static Condition plannedBy(OverdueQuery q) {
-        var scope = new Where()
-                .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
-                .and("t.id = :targetId", "targetId", q.targetId())
-                .and("d.id = :departmentId", "departmentId", q.departmentId())
-                .and("r.id = :roundId", "roundId", q.roundId());
-        var parameters = new HashMap<>(scope.parameters());
-        parameters.put("asOf", q.asOf());
-        var milestone = new StringBuilder("m.target.id = t.id and m.plannedValue is not null and m.dueDate < :asOf");
-        if (q.dueBefore() != null) {
-            milestone.append(" and m.dueDate < :dueBefore");
-            parameters.put("dueBefore", q.dueBefore());
-        }
-        if (q.dueAfter() != null) {
-            milestone.append(" and m.dueDate > :dueAfter");
-            parameters.put("dueAfter", q.dueAfter());
-        }
-        return new Condition(scope.query() + " and exists (select m.id from Milestone m where " + milestone + ")",
-                parameters);
-    }
-
-    /** A where-clause and its parameters. */
-    private record Condition(String query, Map<String, Object> parameters) {
-
-        static Condition of(Where where) {
-            return new Condition(where.query(), where.parameters());
-        }
-    }
-
     /** The reports of the scope's targets that count under {@code basis}; ties on asOf are the calculator's rule. */
     List<ReportFacts> reports(Scope scope, Basis basis) {
-        return reports(Condition.of(where(scope, "t.id")), basis);
+        return reports(where(scope, "t.id"), basis);
     }
 
-    /** The reports that count under {@code basis} of the targets the overdue listing's planned milestones plan. */
-    List<ReportFacts> reportsPlannedBy(OverdueQuery q, Basis basis) {
-        return reports(plannedBy(q), basis);
-    }
-
-    private List<ReportFacts> reports(Condition scope, Basis basis) {
+    private List<ReportFacts> reports(Where scope, Basis basis) {
         var where = new Where()
                 .and("p.status in :statuses", "statuses", basis.verifiedOnly()
                         ? List.of(ReviewStatus.VERIFIED) : List.of(ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED))

@@ -2,11 +2,10 @@ package org.commitmenttracker.progress;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,11 +51,13 @@ public class ProgressService {
                     .thenComparingInt(OverdueMilestoneView::commitmentSeq));
 
     private final ProgressRepository repository;
+    private final ReadModel readModel;
     private final AnswerCache cache;
     private final TrackerConfig config;
 
-    ProgressService(ProgressRepository repository, AnswerCache cache, TrackerConfig config) {
+    ProgressService(ProgressRepository repository, ReadModel readModel, AnswerCache cache, TrackerConfig config) {
         this.repository = repository;
+        this.readModel = readModel;
         this.cache = cache;
         this.config = config;
     }
@@ -71,11 +72,14 @@ public class ProgressService {
     /**
      * The answer at the data's current version: the version is read first, so no answer is kept under a later one. A
      * known answer costs that one statement and no transaction (JTA's begin and commit were most of its time); an
-     * answer to compute is loaded in a transaction, with the 404 of a missing subject.
+     * answer to compute first brings the read model up to date (in its own transaction), then is loaded in a
+     * transaction, with the 404 of a missing subject.
      */
     private <T> T answer(Question question, Supplier<T> compute) {
-        return cache.answer(repository.version(), question,
-                () -> QuarkusTransaction.joiningExisting().call(compute::get));
+        return cache.answer(repository.version(), question, () -> {
+            readModel.refresh();
+            return QuarkusTransaction.joiningExisting().call(compute::get);
+        });
     }
 
     /** What one answer works on: the scope's rows and a calculator over them. */
@@ -147,8 +151,22 @@ public class ProgressService {
         }
     }
 
+    /**
+     * A roll-up series: summed from the read model, or computed from the reports when {@code knownAt} asks for the
+     * answer of a past day, which the read model does not keep.
+     */
     private List<Rollup> rollupSeries(Scope scope, ProgressParams params) {
-        var loaded = load(scope, params.basis(config.zoneId()));
+        var basis = params.basis(config.zoneId());
+        if (basis.knownBefore() == null) {
+            var quarter = params.quarter();
+            var span = readModel.span(scope);
+            if (quarter == null) {
+                return span.isEmpty() ? List.of() : readModel.series(scope, basis.verifiedOnly(), span);
+            }
+            requireWithin(quarter, span, "this roll-up's series");
+            return readModel.series(scope, basis.verifiedOnly(), List.of(quarter));
+        }
+        var loaded = load(scope, basis);
         var calculator = loaded.calculator();
         var targetIds = loaded.targetIds();
         var milestoneIds = loaded.milestoneIds();
@@ -174,25 +192,37 @@ public class ProgressService {
 
     private List<GroupRollup> computeGrouped(GroupedQuery query, ProgressParams params, Quarter quarter,
             Sortable.Choice choice) {
-        var loaded = load(new Scope(query.roundId(), query.departmentId(), null, null),
-                params.basis(config.zoneId()));
-        var calculator = loaded.calculator();
-        if (!loaded.targets().isEmpty() || !loaded.milestones().isEmpty()) {
-            requireWithin(quarter, calculator.rollupSpan(loaded.targetIds(), loaded.milestoneIds()),
-                    "the series of the selected targets and milestones");
-        }
+        var scope = new Scope(query.roundId(), query.departmentId(), null, null);
+        var basis = params.basis(config.zoneId());
         var groupBy = query.groupBy();
-        var groups = new LinkedHashMap<UUID, Group>();
-        for (var t : loaded.targets()) {
-            group(groups, groupBy, t.groups()).targetIds().add(t.id());
-        }
-        for (var m : loaded.milestones()) {
-            group(groups, groupBy, m.groups()).milestoneIds().add(m.id());
+        var rollups = new HashMap<Group, Rollup>();
+        String within = "the series of the selected targets and milestones";
+        if (basis.knownBefore() == null) {
+            var span = readModel.span(scope);
+            if (!span.isEmpty()) {
+                requireWithin(quarter, span, within);
+            }
+            readModel.grouped(scope, groupBy, basis.verifiedOnly(), quarter)
+                    .forEach((group, totals) -> rollups.put(group, totals.at(quarter)));
+        } else {
+            var loaded = load(scope, basis);
+            var calculator = loaded.calculator();
+            if (!loaded.targets().isEmpty() || !loaded.milestones().isEmpty()) {
+                requireWithin(quarter, calculator.rollupSpan(loaded.targetIds(), loaded.milestoneIds()), within);
+            }
+            var members = new HashMap<Group, Members>();
+            for (var t : loaded.targets()) {
+                members.computeIfAbsent(group(groupBy, t.groups()), g -> new Members()).targetIds().add(t.id());
+            }
+            for (var m : loaded.milestones()) {
+                members.computeIfAbsent(group(groupBy, m.groups()), g -> new Members()).milestoneIds().add(m.id());
+            }
+            members.forEach((group, of) -> rollups.put(group,
+                    calculator.rollupAt(quarter, of.targetIds(), of.milestoneIds())));
         }
         var rows = new ArrayList<GroupRollup>();
-        for (var g : groups.values().stream().sorted(groupOrder(groupBy)).toList()) {
-            rows.add(GroupRollup.of(groupBy.name(), g.id(), g.name(), g.code(),
-                    calculator.rollupAt(quarter, g.targetIds(), g.milestoneIds())));
+        for (var g : rollups.keySet().stream().sorted(groupOrder(groupBy)).toList()) {
+            rows.add(GroupRollup.of(groupBy.name(), g.id(), g.name(), g.code(), rollups.get(g)));
         }
         if (!choice.field().equals("name")) {
             Function<GroupRollup, BigDecimal> key = choice.field().equals("completionRatio")
@@ -205,18 +235,23 @@ public class ProgressService {
         return rows;
     }
 
-    private record Group(UUID id, String name, String code, LocalDate publishedOn, int seq, List<UUID> targetIds,
-            List<UUID> milestoneIds) {
+    /** A row of the grouped table: a round, a department or a commitment, with what it is ordered by. */
+    record Group(UUID id, String name, String code, LocalDate publishedOn, int seq) {
     }
 
-    private static Group group(Map<UUID, Group> groups, GroupBy groupBy, Groups of) {
+    private record Members(List<UUID> targetIds, List<UUID> milestoneIds) {
+
+        Members() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static Group group(GroupBy groupBy, Groups of) {
         return switch (groupBy) {
-            case round -> groups.computeIfAbsent(of.roundId(), id -> new Group(id, of.roundTitle(), null,
-                    of.roundPublishedOn(), 0, new ArrayList<>(), new ArrayList<>()));
-            case department -> groups.computeIfAbsent(of.departmentId(), id -> new Group(id, of.departmentName(),
-                    of.departmentCode(), null, 0, new ArrayList<>(), new ArrayList<>()));
-            case commitment -> groups.computeIfAbsent(of.commitmentId(), id -> new Group(id, of.commitmentTitle(),
-                    of.departmentCode(), null, of.commitmentSeq(), new ArrayList<>(), new ArrayList<>()));
+            case round -> new Group(of.roundId(), of.roundTitle(), null, of.roundPublishedOn(), 0);
+            case department -> new Group(of.departmentId(), of.departmentName(), of.departmentCode(), null, 0);
+            case commitment -> new Group(of.commitmentId(), of.commitmentTitle(), of.departmentCode(), null,
+                    of.commitmentSeq());
         };
     }
 
@@ -242,25 +277,7 @@ public class ProgressService {
 
     /** Every overdue row, sorted: the answer is kept whole, and each request pages it. */
     private List<OverdueMilestoneView> computeOverdue(OverdueQuery query, Sortable.Choice choice) {
-        var asOf = query.asOf();
-        var candidates = repository.overdueCandidates(query);
-        var planned = candidates.stream().anyMatch(m -> m.facts().plannedValue() != null);
-        var basis = new Basis(query.verifiedOnly(), null);
-        var calculator = new QuarterCalculator(basis,
-                planned ? repository.targetsPlannedBy(query).stream().map(ScopedTarget::facts).toList() : List.of(),
-                candidates.stream().map(ScopedMilestone::facts).toList(),
-                planned ? repository.reportsPlannedBy(query, basis) : List.of());
-        var rows = new ArrayList<OverdueMilestoneView>();
-        for (var m : candidates) {
-            var f = m.facts();
-            if (calculator.overdueAt(f.id(), asOf)) {
-                var g = m.groups();
-                rows.add(new OverdueMilestoneView(f.id(), f.dueDate(), m.description(), f.plannedValue(),
-                        f.plannedValue() == null ? null : calculator.actualAt(f.targetId(), asOf), f.targetId(),
-                        g.commitmentId(), g.commitmentSeq(), g.commitmentTitle(), g.departmentId(),
-                        g.departmentCode(), g.departmentName(), ChronoUnit.DAYS.between(f.dueDate(), asOf)));
-            }
-        }
+        var rows = new ArrayList<>(readModel.overdue(query));
         var order = OVERDUE_ORDER.get(choice.field()).thenComparing(OverdueMilestoneView::id);
         rows.sort(choice.ascending() ? order : order.reversed());
         return rows;

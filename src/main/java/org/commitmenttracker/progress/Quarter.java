@@ -65,6 +65,15 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
         return LocalDate.of(year, quarter * 3, 1).with(TemporalAdjusters.lastDayOfMonth());
     }
 
+    /** The quarter's place in the calendar, counted from 0000-Q1: consecutive quarters have consecutive indexes. */
+    int index() {
+        return year * 4 + quarter - 1;
+    }
+
+    static Quarter ofIndex(int index) {
+        return new Quarter(index / 4, index % 4 + 1);
+    }
+
     public Quarter next() {
         return quarter == 4 ? new Quarter(year + 1, 1) : new Quarter(year, quarter + 1);
     }

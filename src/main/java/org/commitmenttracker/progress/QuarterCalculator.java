@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BinaryOperator;
 
@@ -118,23 +119,16 @@ final class QuarterCalculator {
     Rollup rollupAt(Quarter q, Collection<UUID> targetIds, Collection<UUID> milestoneIds) {
         LocalDate d = q.end();
         // A caller's collection may repeat an id; a target must still weigh in only once.
-        Set<UUID> distinctTargets = new LinkedHashSet<>(targetIds);
         Map<ProgressStatus, Integer> statusCounts = new EnumMap<>(ProgressStatus.class);
-        for (ProgressStatus status : ProgressStatus.values()) {
-            statusCounts.put(status, 0);
-        }
         BigDecimal weightedRatios = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
-        for (UUID targetId : distinctTargets) {
+        for (UUID targetId : new LinkedHashSet<>(targetIds)) {
             TargetFacts target = target(targetId);
             TargetQuarter row = targetAt(target, q);
             statusCounts.merge(row.status(), 1, Integer::sum);
-            BigDecimal weight = weight(target);
-            weightedRatios = weightedRatios.add(weight.multiply(clamp(row.completionRatio())));
-            weights = weights.add(weight);
+            weightedRatios = weightedRatios.add(weightedRatio(target, row));
+            weights = weights.add(weight(target));
         }
-        BigDecimal completionRatio = distinctTargets.isEmpty() ? null : divide(weightedRatios, weights);
-
         int due = 0;
         int done = 0;
         for (UUID milestoneId : new LinkedHashSet<>(milestoneIds)) {
@@ -147,10 +141,109 @@ final class QuarterCalculator {
                 }
             }
         }
-        BigDecimal onTimeRatio = due == 0 ? null : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(due), PRECISION);
+        return rollup(q, statusCounts, weightedRatios, weights, due, done);
+    }
 
-        return new Rollup(q.toString(), d, completionRatio, distinctTargets.size(), statusCounts, due, done,
-                onTimeRatio);
+    /**
+     * A roll-up from its sums: the targets per status, the sum of their {@linkplain Segment#weightedRatio weighted
+     * ratios} and of their weights, and the milestones due by the quarter's end and done on time. The read model adds
+     * up the same terms in SQL, exactly (numeric sums), and leaves these divisions to this one place.
+     */
+    static Rollup rollup(Quarter q, Map<ProgressStatus, Integer> statusCounts, BigDecimal weightedRatios,
+            BigDecimal weights, int due, int done) {
+        Map<ProgressStatus, Integer> counts = new EnumMap<>(ProgressStatus.class);
+        int targets = 0;
+        for (ProgressStatus status : ProgressStatus.values()) {
+            int count = statusCounts.getOrDefault(status, 0);
+            counts.put(status, count);
+            targets += count;
+        }
+        BigDecimal completionRatio = targets == 0 ? null : divide(weightedRatios, weights);
+        BigDecimal onTimeRatio = due == 0 ? null : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(due), PRECISION);
+        return new Rollup(q.toString(), q.end(), completionRatio, targets, counts, due, done, onTimeRatio);
+    }
+
+    /**
+     * What a target adds to a roll-up from quarter {@code from} on, until the next segment's {@code from}:
+     * its status, its weight and its clamped completion ratio times that weight.
+     */
+    record Segment(Quarter from, ProgressStatus status, BigDecimal weight, BigDecimal weightedRatio) {
+    }
+
+    /**
+     * A target's part in every roll-up, as the runs of quarters in which it stays the same: what the read model keeps.
+     * A target at a quarter's end depends on the quarter only through A(d), P(d) and whether d has reached the due
+     * date, so it can change only in the quarter of a counted report's asOf, of a planned level's due date or of the
+     * target's due date. The first segment ({@code from} null) holds for every quarter before the first change, the
+     * last for every quarter after it.
+     */
+    List<Segment> targetSegments(UUID targetId) {
+        TargetFacts target = target(targetId);
+        NavigableMap<LocalDate, ReportFacts> reports = reportsByAsOf.getOrDefault(target.id(), new TreeMap<>());
+        TreeMap<Quarter, Boolean> changes = new TreeMap<>();
+        reports.keySet().forEach(asOf -> changes.put(Quarter.of(asOf), true));
+        planByDueDate.get(target.id()).keySet().forEach(due -> changes.put(Quarter.of(due), true));
+        Quarter first = changes.firstKey();
+        List<Segment> segments = new ArrayList<>();
+        // Before the first change (when any quarter comes before it) the target is as it is in the quarter before.
+        segments.add(segment(target, null, first.index() == 0 ? first : Quarter.ofIndex(first.index() - 1)));
+        for (Quarter q : changes.keySet()) {
+            Segment next = segment(target, q, q);
+            Segment last = segments.get(segments.size() - 1);
+            if (!(next.status() == last.status() && next.weightedRatio().equals(last.weightedRatio()))) {
+                segments.add(next);
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * The days on which a milestone is overdue, as runs [from, to) ({@code to} null: every day after), each with A(d)
+     * of its target when the milestone has a planned value: what the read model keeps for the overdue listing. Whether
+     * it is overdue, and A(d), can change only the day after its due date, on a counted report's asOf (for a planned
+     * milestone) or on its completion date (for a qualitative one); each run is settled by {@link #overdueAt}.
+     */
+    List<OverdueRun> overdueRuns(UUID milestoneId) {
+        MilestoneFacts milestone = milestone(milestoneId);
+        LocalDate firstLate = milestone.dueDate().plusDays(1);
+        TreeSet<LocalDate> changes = new TreeSet<>(List.of(firstLate));
+        if (milestone.plannedValue() != null) {
+            NavigableMap<LocalDate, ReportFacts> reports = reportsByAsOf.get(milestone.targetId());
+            if (reports != null) {
+                changes.addAll(reports.tailMap(firstLate, false).keySet());
+            }
+        } else if (milestone.completedOn() != null && milestone.completedOn().isAfter(firstLate)) {
+            changes.add(milestone.completedOn());
+        }
+        List<OverdueRun> runs = new ArrayList<>();
+        for (LocalDate day : changes) {
+            LocalDate next = changes.higher(day);
+            if (!overdueAt(milestoneId, day)) {
+                continue;
+            }
+            BigDecimal actual = milestone.plannedValue() == null ? null : actualAt(milestone.targetId(), day);
+            OverdueRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && day.equals(last.to()) && Objects.equals(actual, last.actual())) {
+                runs.set(runs.size() - 1, new OverdueRun(last.from(), next, actual));
+            } else {
+                runs.add(new OverdueRun(day, next, actual));
+            }
+        }
+        return runs;
+    }
+
+    /** Days [from, to) on which a milestone is overdue; {@code actual} is its target's A(d) on those days, if planned. */
+    record OverdueRun(LocalDate from, LocalDate to, BigDecimal actual) {
+    }
+
+    private Segment segment(TargetFacts target, Quarter from, Quarter at) {
+        TargetQuarter row = targetAt(target, at);
+        return new Segment(from, row.status(), weight(target), weightedRatio(target, row));
+    }
+
+    /** The target's share of a roll-up's completion: its weight times its ratio clamped to [0, 1]. */
+    private static BigDecimal weightedRatio(TargetFacts target, TargetQuarter row) {
+        return weight(target).multiply(clamp(row.completionRatio()));
     }
 
     List<Rollup> rollupSeries(Collection<UUID> targetIds, Collection<UUID> milestoneIds) {

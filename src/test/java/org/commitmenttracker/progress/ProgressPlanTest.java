@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -31,12 +32,16 @@ class ProgressPlanTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ReadModel readModel;
+
     private static Bulk bulk;
 
     @BeforeEach
     void insertLargeRound() throws SQLException {
         if (bulk == null) {
             bulk = BulkRound.insert(dataSource, 5000, 200);
+            readModel.refresh();
             try (Connection connection = dataSource.getConnection(); var analyze = connection.createStatement()) {
                 analyze.execute("analyze");
             }
@@ -67,11 +72,24 @@ class ProgressPlanTest {
     }
 
     @Test
-    void shouldFindPlannedMilestonesOfTargetThroughTargetIndex() throws SQLException {
-        // The overdue listing's "targets a candidate plans": an exists per target.
-        assertUses("select t.id from target t " + SCOPE_JOINS + " where t.id = '" + bulk.target() + "' and exists "
-                + "(select m.id from milestone m where m.target_id = t.id and m.planned_value is not null and "
-                + "m.due_date < '2021-07-01')", "milestone_target_idx");
+    void shouldFindMilestonesOfStaleTargetsThroughTargetIndex() throws SQLException {
+        // The read model's refresh: the milestones of the targets a write changed, and the milestones it changed.
+        assertUses("select m.id from milestone m where m.target_id in ('" + bulk.target() + "') or m.id in ('"
+                + UUID.randomUUID() + "')", "milestone_target_idx", "milestone_pkey");
+    }
+
+    @Test
+    void shouldSumCommitmentsRollupFromReadModelThroughItsKeys() throws SQLException {
+        var where = " and c.id = '" + bulk.commitment() + "'";
+        assertUses("select q.q, st.status, count(*), sum(st.weighted_ratio) from generate_series(8084, 8087) q(q) "
+                + "join progress_target_state st on st.from_q <= q.q and q.q < st.to_q "
+                + "join target t on t.id = st.target_id join commitment c on c.id = t.commitment_id "
+                + "where st.verified_only = false" + where + " group by 1, 2",
+                "target_commitment_idx", "progress_target_state_pkey");
+        assertUses("select m.id, o.actual from progress_milestone_overdue o join milestone m on m.id = o.milestone_id "
+                + "join commitment c on c.id = m.commitment_id where o.verified_only = false "
+                + "and o.from_date <= '2021-07-01' and (o.to_date is null or '2021-07-01' < o.to_date)" + where,
+                "milestone_commitment_idx", "progress_milestone_overdue_pkey");
     }
 
     private void assertUses(String sql, String... indexes) throws SQLException {

@@ -123,6 +123,7 @@ class ProgressRandomizedTest {
             for (var t : targets) {
                 compareTargetSeries(t, get(API + "/targets/" + t.id() + "/progress", "verifiedOnly", vo), verifiedOnly);
             }
+            compareOverdue(verifiedOnly, 12);
         }
         System.out.println("ProgressRandomizedTest compared " + comparisons + " rows");
     }
@@ -168,6 +169,7 @@ class ProgressRandomizedTest {
                 var t = pick(targets);
                 compareTargetSeries(t, get(API + "/targets/" + t.id() + "/progress", "verifiedOnly", vo), verifiedOnly);
             }
+            compareOverdue(verifiedOnly, 6);
         }
         System.out.println("ProgressRandomizedTest compared " + comparisons + " rows of the large-case sample");
     }
@@ -427,6 +429,54 @@ class ProgressRandomizedTest {
             }
         }
         return best == null ? null : best.value();
+    }
+
+    /**
+     * The overdue listing of the round at {@code days} days: some picked at random, the others where it changes (the
+     * day after a due date, a report's asOf, a completion). A milestone is overdue at x when due before x and not
+     * completed at x; a planned one shows its target's A(x).
+     */
+    private void compareOverdue(boolean verifiedOnly, int days) {
+        var asOfs = new ArrayList<LocalDate>();
+        for (int i = 0; i < days; i++) {
+            asOfs.add(switch (i % 3) {
+                case 0 -> date(LocalDate.of(2021, 1, 1), LocalDate.of(2023, 6, 30));
+                case 1 -> pick(milestones).dueDate().plusDays(1);
+                default -> reports.isEmpty() ? pick(milestones).dueDate() : pick(reports).asOf();
+            });
+        }
+        for (var asOf : asOfs) {
+            var expected = new HashMap<String, BigDecimal>();
+            var planned = new HashSet<String>();
+            for (var m : milestones) {
+                if (m.dueDate().isBefore(asOf) && !completedAt(m, asOf, verifiedOnly)) {
+                    expected.put(m.id(), m.plannedValue() == null ? null : actual(m.target(), asOf, verifiedOnly));
+                    if (m.plannedValue() != null) {
+                        planned.add(m.id());
+                    }
+                }
+            }
+            var listed = new HashMap<String, BigDecimal>();
+            for (int page = 0; ; page++) {
+                var body = get(API + "/milestones", "overdue", "true", "asOf", asOf.toString(), "roundId", roundId,
+                        "verifiedOnly", String.valueOf(verifiedOnly), "size", "200", "page", String.valueOf(page));
+                for (var row : body.get("items")) {
+                    listed.put(text(row, "id"), decimal(row, "actual"));
+                    assertEquals(ChronoUnit.DAYS.between(LocalDate.parse(text(row, "dueDate")), asOf),
+                            row.get("daysOverdue").asLong(), "daysOverdue of " + row);
+                }
+                if ((page + 1) * 200L >= body.get("total").asLong()) {
+                    break;
+                }
+            }
+            var where = "overdue at " + asOf + (verifiedOnly ? ", verified only" : "");
+            assertEquals(expected.keySet(), listed.keySet(), where);
+            for (var id : expected.keySet()) {
+                assertExact(expected.get(id), listed.get(id), "actual of milestone " + id + (planned.contains(id)
+                        ? " (planned)" : ""), where);
+                comparisons++;
+            }
+        }
     }
 
     /** P(d): the plannedValue of the target's milestone with the latest dueDate ≤ d; the target is the last one. */

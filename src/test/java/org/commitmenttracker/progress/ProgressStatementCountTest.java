@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Shows that the progress answers and the overdue listing load their scope in a fixed number of statements: a round
- * with 1,000 targets costs as many prepared statements as one with 10.
+ * with 1,000 targets costs as many prepared statements as one with 10; and that the first answer after a write settles
+ * in the read model only what the write changed, whatever the size of the round.
  */
 @QuarkusTest
 class ProgressStatementCountTest {
@@ -39,6 +40,9 @@ class ProgressStatementCountTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ReadModel readModel;
 
     @Test
     void shouldRunSameStatementsForRoundRollupWhateverItsSize() throws SQLException {
@@ -92,11 +96,13 @@ class ProgressStatementCountTest {
     @Test
     void shouldComputeOnceForSameQuestionAskedAtOnce() throws Exception {
         var large = insertRound(1000);
+        readModel.refresh();
         var path = "/api/v1/rounds/" + large.round() + "/progress";
         sessionFactory.getStatistics().clear();
         fetch(path);
         long oneComputation = sessionFactory.getStatistics().getPrepareStatementCount() - 1;
         insertRound(10); // a write: the next answer is computed again
+        readModel.refresh(); // settled here, so that the requests below differ only in the computation they share
 
         int threads = 8;
         sessionFactory.getStatistics().clear();
@@ -122,6 +128,48 @@ class ProgressStatementCountTest {
     }
 
     /**
+     * The first roll-up after a report is changed settles that report's target alone: as many statements and as many
+     * reports loaded for a round of 1,000 targets as for one of 10.
+     */
+    @Test
+    void shouldSettleOnlyWhatWriteChangedWhateverTheRoundSize() throws SQLException {
+        for (var path : List.of("/api/v1/rounds/%s/progress", "/api/v1/progress?quarter=2021-Q3&groupBy=commitment"
+                + "&roundId=%s")) {
+            var small = insertRound(10);
+            var large = insertRound(1000);
+            readModel.refresh();
+
+            var smallCost = costAfterReportChange(small, path);
+            var largeCost = costAfterReportChange(large, path);
+
+            assertEquals(smallCost, largeCost, "statements and reports loaded after one write, small vs large: " + path);
+            assertEquals(2, largeCost.get(1), "the changed target's two reports, and no other: " + path);
+        }
+    }
+
+    /** Changes one report of the round's first target, then asks; gives the statements and the reports loaded. */
+    private List<Long> costAfterReportChange(Bulk round, String path) throws SQLException {
+        fetch(path.formatted(round.round()));
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
+                "update progress_report set value = value + 1, version = version + 1 where target_id = ? "
+                        + "and status = 'SUBMITTED'")) {
+            update.setObject(1, round.target());
+            assertEquals(1, update.executeUpdate());
+        }
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        var rows = fetch(path.formatted(round.round()));
+        assertTrue(rows.size() > 0, path);
+        long reports = 0;
+        for (var query : statistics.getQueries()) {
+            if (query.contains("ProgressReport") || query.contains("progress_report")) {
+                reports += statistics.getQueryStatistics(query).getExecutionRowCount();
+            }
+        }
+        return List.of(statistics.getPrepareStatementCount(), reports);
+    }
+
+    /**
      * The first answer about a subject of a small round and of a large one costs the same few statements, and asking
      * again before any write costs one: the read of the data's version.
      */
@@ -129,6 +177,7 @@ class ProgressStatementCountTest {
             throws SQLException {
         var small = insertRound(10);
         var large = insertRound(1000);
+        readModel.refresh(); // what inserting them changed, settled before the answers are counted
         var smallPath = path.formatted(subject.apply(small));
         var largePath = path.formatted(subject.apply(large));
 
