@@ -251,27 +251,44 @@ def main():
                          "on t.id = p.target_id join commitment c on c.id = t.commitment_id join department d on "
                          "d.id = c.department_id join round r on r.id = c.round_id where %s and p.status in "
                          "('SUBMITTED', 'VERIFIED')")
-        version = "select version from progress_version"
+        version = "select sum(version) from progress_version"
+        # The roll-ups sum the read model (progress/ReadModel): the heaviest statement of each is its sum over the
+        # targets' runs of quarters; the target series still reads its target's reports.
+        get(api + "/rounds/%s/progress" % r)
+        first_q, last_q = psql(db, "select min(first_q), max(last_q) from progress_target_span").split("|")
+        series = ("select q.q, st.status, count(*), sum(st.weight), sum(st.weighted_ratio) from generate_series(%s, "
+                  "%s) q(q) join progress_target_state st on st.from_q <= q.q and q.q < st.to_q join target t on "
+                  "t.id = st.target_id join commitment c on c.id = t.commitment_id where st.verified_only = false "
+                  "and %%s group by q.q, st.status" % (first_q.strip(), last_q.strip()))
+        q2022q2 = 2022 * 4 + 1
+        grouped = ("select %%s, st.status, count(*), sum(st.weight), sum(st.weighted_ratio) from progress_target_state "
+                   "st join target t on t.id = st.target_id join commitment c on c.id = t.commitment_id join "
+                   "department d on d.id = c.department_id join round r on r.id = c.round_id where st.verified_only "
+                   "= false and st.from_q <= %d and %d < st.to_q and c.round_id = '%s' group by %%s, st.status"
+                   % (q2022q2, q2022q2, r))
         endpoints = [
-            ("round roll-up", "/rounds/%s/progress" % r, scope_reports % ("r.id = '%s'" % r)),
-            ("department roll-up", "/departments/%s/progress" % d, scope_reports % ("d.id = '%s'" % d)),
+            ("round roll-up", "/rounds/%s/progress" % r, series % ("c.round_id = '%s'" % r)),
+            ("department roll-up", "/departments/%s/progress" % d, series % ("c.department_id = '%s'" % d)),
             ("grouped by department", "/progress?quarter=2022-Q2&groupBy=department&roundId=" + r,
-             scope_reports % ("r.id = '%s'" % r)),
+             grouped % ("d.id, d.name, d.code", "d.id, d.name, d.code")),
             ("grouped by commitment", "/progress?quarter=2022-Q2&groupBy=commitment&roundId=" + r,
-             scope_reports % ("r.id = '%s'" % r)),
+             grouped % ("c.id, c.title, d.code, c.seq", "c.id, c.title, d.code, c.seq")),
             ("target series", "/targets/%s/progress" % t, scope_reports % ("t.id = '%s'" % t)),
             ("overdue listing", "/milestones?overdue=true&asOf=2022-06-30&roundId=" + r,
-             "select m.id, m.target_id, m.due_date, m.planned_value, m.completed_on, m.description, c.id, c.seq, "
-             "c.title, d.id, d.code, d.name, r.id, r.title, r.published_on from milestone m join commitment c on "
-             "c.id = m.commitment_id join department d on d.id = c.department_id join round r on r.id = c.round_id "
-             "where r.id = '%s' and m.due_date < '2022-06-30'" % r),
+             "select m.id, m.due_date, m.description, m.planned_value, o.actual, m.target_id, c.id, c.seq, c.title, "
+             "d.id, d.code, d.name from progress_milestone_overdue o join milestone m on m.id = o.milestone_id join "
+             "commitment c on c.id = m.commitment_id join department d on d.id = c.department_id join round r on "
+             "r.id = c.round_id where o.verified_only = false and o.from_date <= '2022-06-30' and (o.to_date is null "
+             "or '2022-06-30' < o.to_date) and r.id = '%s'" % r),
         ]
+        # a write to one report of the target: it moves the version on and leaves that target stale
+        written = psql(db, "select id from progress_report where target_id = '%s' limit 1" % t).strip()
         rollups = []
         for name, path, sql in endpoints:
             # The first answer after a write is computed; every later one at the same version is reused.
             misses = []
             for _ in range(RUNS):
-                psql(db, "update progress_version set version = version + 1")
+                psql(db, "update progress_report set value = value where id = '%s'" % written)
                 begun = time.monotonic()
                 get(api + path)
                 misses.append((time.monotonic() - begun) * 1000)
@@ -380,8 +397,9 @@ def render(res, report):
         w("## Roll-ups and the overdue listing at 50 requests/s (`hey -z %ds -c 5 -q 10`)\n\n" % seconds)
         w("An answer is computed once per version of the data (`progress_version`, moved on by every committed "
           "write) and reused until the next write; each request first reads the version. *First after a write* is "
-          "one request right after the version moved (median of 3); *its SQL* is the heaviest statement of that "
-          "computation (the scope's counted reports, or the overdue candidates); the steady state runs only the "
+          "one request right after a write to one report of the target (median of 3): it settles that target in the "
+          "read model, then sums the scope; *its SQL* is the heaviest statement of that computation (the sum over "
+          "the read model, or the target's counted reports for its series); the steady state runs only the "
           "version read.\n\n")
         w("| endpoint | p50 ms | p99 ms | errors | SQL per request ms | goal p50 ≤ 1.5 × SQL + 5 | first after a write ms "
           "| its SQL ms |\n|---|---|---|---|---|---|---|---|\n")
