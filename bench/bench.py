@@ -203,6 +203,12 @@ def main():
                 raise SystemExit("the service stopped before the large case was written; see " + log)
             time.sleep(1)
         large_case_s = time.monotonic() - started
+        # The first answer after so many writes settles all of them in the read model (progress/ReadModel): asked of
+        # the filler, so that the service measured below starts as it would the day after a bulk load.
+        round_id = psql(db, "select id from round where title like '%%seed %d%%'" % SEED)
+        begun = time.monotonic()
+        get(base + "/api/v1/rounds/%s/progress" % round_id)
+        settle_s = time.monotonic() - begun
         filler.stop()
         psql(db, "vacuum analyze")
         ids = {
@@ -329,7 +335,7 @@ def main():
             subprocess.run(["dropdb", *PG, "--if-exists", "--force", name], check=False)
 
     results = {
-        "large_case_s": large_case_s, "counts": counts, "starts": starts, "pg_best": pg_best, "pg_steps": pg_steps,
+        "large_case_s": large_case_s, "settle_s": settle_s, "counts": counts, "starts": starts, "pg_best": pg_best, "pg_steps": pg_steps,
         "get_best": get_best, "get_steps": get_steps, "rollups": rollups, "sync": sync, "posts": posts,
         "bursts": bursts,
         "service_rss_after": service_rss_after, "minimal_rss_after": minimal_rss_after, "seconds": args.seconds,
@@ -379,8 +385,9 @@ def render(res, report):
         w("## The large case\n\n")
         w("`TRACKER_LARGE_CASE_SEED=%d java -jar target/quarkus-app/quarkus-run.jar` (class `seed/LargeCase`, "
           "through the services, one commitment per transaction) wrote %s in **%.0f s** (start-up and the demo round "
-          "included).\n\n"
-          % (SEED, ", ".join("%d %s" % (v, k) for k, v in counts.items()), large_case_s))
+          "included). Its first round roll-up then settled all of it in the read model in **%.1f s** (the first answer "
+          "after a bulk load of this size; every later write settles only what it changed).\n\n"
+          % (SEED, ", ".join("%d %s" % (v, k) for k, v in counts.items()), large_case_s, res.get("settle_s", 0)))
         w("## One-row reads beside pgbench -S\n\n")
         w("Highest rate with p99 under %.0f ms on a ladder of %s concurrent clients (5 s each):\n\n"
           % (P99_LIMIT_MS, "/".join(map(str, LADDER))))

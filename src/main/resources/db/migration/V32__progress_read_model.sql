@@ -1,12 +1,15 @@
 -- The read model behind the roll-ups (progress/ReadModel). Its rows are computed by QuarterCalculator, the one place
 -- of the rules, for the default basis (verified_only false) and for verifiedOnly; quarters are counted from 0000-Q1
 -- (year * 4 + quarter - 1). No foreign keys: a target deleted while a refresh computes its rows must not fail the
--- refresh, and the answers join every row to its target or milestone, so a row without one is never read.
+-- refresh. Rows carry the commitment of their target or milestone, by which a roll-up's scope is decided (its round and
+-- department are read from the commitment when answering): a target or milestone that moves to another commitment is
+-- noted stale like any other change to it.
 
 -- A target's part in every roll-up, as runs of quarters [from_q, to_q) in which it stays the same; its runs cover every
 -- quarter (the first from the smallest integer, the last to the largest).
 create table progress_target_state (
     target_id       uuid        not null,
+    commitment_id   uuid        not null,
     verified_only   boolean     not null,
     from_q          integer     not null,
     to_q            integer     not null,
@@ -15,21 +18,26 @@ create table progress_target_state (
     weighted_ratio  numeric     not null,
     primary key (target_id, verified_only, from_q)
 );
+create index progress_target_state_commitment_idx on progress_target_state (commitment_id);
 
 -- The quarters of a target's own series.
 create table progress_target_span (
-    target_id  uuid    primary key,
-    first_q    integer not null,
-    last_q     integer not null
+    target_id      uuid    primary key,
+    commitment_id  uuid    not null,
+    first_q        integer not null,
+    last_q         integer not null
 );
+create index progress_target_span_commitment_idx on progress_target_span (commitment_id);
 
 create table progress_milestone_state (
     milestone_id   uuid    not null,
+    commitment_id  uuid    not null,
     verified_only  boolean not null,
     due_q          integer not null,
     done_on_time   boolean not null,
     primary key (milestone_id, verified_only)
 );
+create index progress_milestone_state_commitment_idx on progress_milestone_state (commitment_id);
 
 -- The days [from_date, to_date) on which a milestone is overdue (to_date null: every day after), with its target's
 -- reported level on those days when it has a planned value: the overdue listing at any asOf is one run per milestone.

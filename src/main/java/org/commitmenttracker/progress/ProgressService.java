@@ -30,9 +30,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one door into the progress rules: a target's quarterly series, the roll-up series of a round, a department or a
- * commitment, the table of groups at one quarter, and the milestones overdue at a date. Loads the scope in a fixed
- * number of statements and leaves every rule to {@link QuarterCalculator}; the 404 of a missing subject is decided in
- * the same transaction as its answer.
+ * commitment, the table of groups at one quarter, and the milestones overdue at a date. Every rule is
+ * {@link QuarterCalculator}'s: the roll-ups and the overdue listing sum and look up what it settled in the
+ * {@link ReadModel}; a target's series, and any answer as known at a past day, are computed from the reports, loaded in
+ * a fixed number of statements. The 404 of a missing subject is decided in the same transaction as its answer.
  */
 @ApplicationScoped
 public class ProgressService {

@@ -106,6 +106,8 @@ class ReadModel {
         // A milestone moved since it was noted to a target not settled here is settled with that target, later: its
         // target's move noted it again. Its plan needs its target's facts, which this chunk does not hold.
         var milestones = new ArrayList<MilestoneFacts>();
+        var commitmentOf = new HashMap<UUID, UUID>();
+        targets.forEach(t -> commitmentOf.put(t.id(), t.groups().commitmentId()));
         var dropped = new HashSet<UUID>();
         for (var m : repository.milestonesOf(targetIds, milestoneIds)) {
             var f = m.facts();
@@ -114,6 +116,7 @@ class ReadModel {
             } else {
                 milestones.add(f);
                 milestoneIds.add(f.id());
+                commitmentOf.put(f.id(), m.groups().commitmentId());
             }
         }
         milestoneIds.removeAll(dropped);
@@ -123,14 +126,15 @@ class ReadModel {
         for (boolean verifiedOnly : new boolean[] { false, true }) {
             var calculator = new QuarterCalculator(new Basis(verifiedOnly, null), facts, milestones, reports);
             for (var t : facts) {
-                rows.target(t.id(), verifiedOnly, calculator.targetSegments(t.id()));
+                rows.target(t.id(), commitmentOf.get(t.id()), verifiedOnly, calculator.targetSegments(t.id()));
                 if (!verifiedOnly) {
                     var span = calculator.targetSpan(t.id());
-                    rows.span(t.id(), span.get(0), span.get(span.size() - 1));
+                    rows.span(t.id(), commitmentOf.get(t.id()), span.get(0), span.get(span.size() - 1));
                 }
             }
             for (var m : milestones) {
-                rows.milestone(m.id(), verifiedOnly, Quarter.of(m.dueDate()), calculator.doneOnTime(m.id()));
+                rows.milestone(m.id(), commitmentOf.get(m.id()), verifiedOnly, Quarter.of(m.dueDate()),
+                        calculator.doneOnTime(m.id()));
                 rows.overdue(m.id(), verifiedOnly, calculator.overdueRuns(m.id()));
             }
         }
@@ -141,6 +145,7 @@ class ReadModel {
     /** The rows of one refresh, column by column, written with one statement per table. */
     private static final class Rows {
         private final List<UUID> stateTarget = new ArrayList<>();
+        private final List<UUID> stateCommitment = new ArrayList<>();
         private final List<Boolean> stateVerifiedOnly = new ArrayList<>();
         private final List<Integer> stateFrom = new ArrayList<>();
         private final List<Integer> stateTo = new ArrayList<>();
@@ -148,9 +153,11 @@ class ReadModel {
         private final List<BigDecimal> stateWeight = new ArrayList<>();
         private final List<BigDecimal> stateWeighted = new ArrayList<>();
         private final List<UUID> spanTarget = new ArrayList<>();
+        private final List<UUID> spanCommitment = new ArrayList<>();
         private final List<Integer> spanFirst = new ArrayList<>();
         private final List<Integer> spanLast = new ArrayList<>();
         private final List<UUID> milestone = new ArrayList<>();
+        private final List<UUID> milestoneCommitment = new ArrayList<>();
         private final List<Boolean> milestoneVerifiedOnly = new ArrayList<>();
         private final List<Integer> milestoneDue = new ArrayList<>();
         private final List<Boolean> milestoneDone = new ArrayList<>();
@@ -160,10 +167,11 @@ class ReadModel {
         private final List<String> overdueTo = new ArrayList<>();
         private final List<BigDecimal> overdueActual = new ArrayList<>();
 
-        void target(UUID id, boolean verifiedOnly, List<QuarterCalculator.Segment> segments) {
+        void target(UUID id, UUID commitment, boolean verifiedOnly, List<QuarterCalculator.Segment> segments) {
             for (int i = 0; i < segments.size(); i++) {
                 var s = segments.get(i);
                 stateTarget.add(id);
+                stateCommitment.add(commitment);
                 stateVerifiedOnly.add(verifiedOnly);
                 stateFrom.add(s.from() == null ? UNBOUNDED_FROM : s.from().index());
                 stateTo.add(i + 1 < segments.size() ? segments.get(i + 1).from().index() : UNBOUNDED_TO);
@@ -173,14 +181,16 @@ class ReadModel {
             }
         }
 
-        void span(UUID id, Quarter first, Quarter last) {
+        void span(UUID id, UUID commitment, Quarter first, Quarter last) {
             spanTarget.add(id);
+            spanCommitment.add(commitment);
             spanFirst.add(first.index());
             spanLast.add(last.index());
         }
 
-        void milestone(UUID id, boolean verifiedOnly, Quarter due, boolean doneOnTime) {
+        void milestone(UUID id, UUID commitment, boolean verifiedOnly, Quarter due, boolean doneOnTime) {
             milestone.add(id);
+            milestoneCommitment.add(commitment);
             milestoneVerifiedOnly.add(verifiedOnly);
             milestoneDue.add(due.index());
             milestoneDone.add(doneOnTime);
@@ -206,23 +216,27 @@ class ReadModel {
             execute(c, "delete from progress_milestone_overdue where milestone_id = any(?)", milestones);
             execute(c, """
                     insert into progress_target_state
-                        (target_id, verified_only, from_q, to_q, status, weight, weighted_ratio)
-                    select * from unnest(?::uuid[], ?::boolean[], ?::integer[], ?::integer[], ?::text[],
+                        (target_id, commitment_id, verified_only, from_q, to_q, status, weight, weighted_ratio)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::integer[], ?::integer[], ?::text[],
                         ?::numeric[], ?::numeric[])""",
-                    c.createArrayOf("uuid", stateTarget.toArray()), c.createArrayOf("bool",
+                    c.createArrayOf("uuid", stateTarget.toArray()), c.createArrayOf("uuid",
+                            stateCommitment.toArray()), c.createArrayOf("bool",
                             stateVerifiedOnly.toArray()), c.createArrayOf("int4", stateFrom.toArray()),
                     c.createArrayOf("int4", stateTo.toArray()), c.createArrayOf("text", stateStatus.toArray()),
                     c.createArrayOf("numeric", stateWeight.toArray()),
                     c.createArrayOf("numeric", stateWeighted.toArray()));
             execute(c, """
-                    insert into progress_target_span (target_id, first_q, last_q)
-                    select * from unnest(?::uuid[], ?::integer[], ?::integer[])""",
-                    c.createArrayOf("uuid", spanTarget.toArray()), c.createArrayOf("int4", spanFirst.toArray()),
+                    insert into progress_target_span (target_id, commitment_id, first_q, last_q)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::integer[], ?::integer[])""",
+                    c.createArrayOf("uuid", spanTarget.toArray()), c.createArrayOf("uuid", spanCommitment.toArray()),
+                    c.createArrayOf("int4", spanFirst.toArray()),
                     c.createArrayOf("int4", spanLast.toArray()));
             execute(c, """
-                    insert into progress_milestone_state (milestone_id, verified_only, due_q, done_on_time)
-                    select * from unnest(?::uuid[], ?::boolean[], ?::integer[], ?::boolean[])""",
-                    c.createArrayOf("uuid", milestone.toArray()), c.createArrayOf("bool",
+                    insert into progress_milestone_state
+                        (milestone_id, commitment_id, verified_only, due_q, done_on_time)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::integer[], ?::boolean[])""",
+                    c.createArrayOf("uuid", milestone.toArray()), c.createArrayOf("uuid",
+                            milestoneCommitment.toArray()), c.createArrayOf("bool",
                             milestoneVerifiedOnly.toArray()), c.createArrayOf("int4", milestoneDue.toArray()),
                     c.createArrayOf("bool", milestoneDone.toArray()));
             execute(c, """
@@ -285,13 +299,11 @@ class ReadModel {
         var bounds = (Object[]) where.bind(em.createNativeQuery("""
                 select min(f), max(l) from (
                     select s.first_q as f, s.last_q as l
-                    from progress_target_span s join target t on t.id = s.target_id
-                    join commitment c on c.id = t.commitment_id
+                    from progress_target_span s join commitment c on c.id = s.commitment_id
                     where %1$s
                     union all
                     select ms.due_q, ms.due_q
-                    from progress_milestone_state ms join milestone m on m.id = ms.milestone_id
-                    join commitment c on c.id = m.commitment_id
+                    from progress_milestone_state ms join commitment c on c.id = ms.commitment_id
                     where ms.verified_only = false and %1$s
                 ) bounds""".formatted(where.sql()))).getSingleResult();
         if (bounds[0] == null) {
@@ -335,14 +347,18 @@ class ReadModel {
         for (var q : quarters) {
             totals.put(q.index(), new Totals());
         }
+        // Targets in the same run of the span's quarters and the same status are added up first, then each run is
+        // counted in every quarter it covers: the sums of a quarter are those of the targets it holds, scale included.
         List<Object[]> targetRows = where.bind(em.createNativeQuery("""
-                select q.q, st.status, count(*), sum(st.weight), sum(st.weighted_ratio)
-                from generate_series(:first, :last) q(q)
-                join progress_target_state st on st.from_q <= q.q and q.q < st.to_q
-                join target t on t.id = st.target_id
-                join commitment c on c.id = t.commitment_id
-                where st.verified_only = :verifiedOnly and %s
-                group by q.q, st.status""".formatted(where.sql())))
+                with runs as (
+                    select greatest(st.from_q, :first) as f, least(st.to_q, :last + 1) as t, st.status,
+                           count(*) as n, sum(st.weight) as w, sum(st.weighted_ratio) as wr
+                    from progress_target_state st join commitment c on c.id = st.commitment_id
+                    where st.verified_only = :verifiedOnly and st.from_q <= :last and st.to_q > :first and %s
+                    group by 1, 2, 3)
+                select q.q, runs.status, sum(runs.n), sum(runs.w), sum(runs.wr)
+                from runs cross join lateral generate_series(runs.f, runs.t - 1) q(q)
+                group by q.q, runs.status""".formatted(where.sql())))
                 .setParameter("first", first).setParameter("last", last).setParameter("verifiedOnly", verifiedOnly)
                 .getResultList();
         for (var row : targetRows) {
@@ -351,8 +367,7 @@ class ReadModel {
         // due and done by a quarter's end are every milestone due in or before that quarter: a running sum
         List<Object[]> milestoneRows = where.bind(em.createNativeQuery("""
                 select ms.due_q, count(*), count(*) filter (where ms.done_on_time)
-                from progress_milestone_state ms join milestone m on m.id = ms.milestone_id
-                join commitment c on c.id = m.commitment_id
+                from progress_milestone_state ms join commitment c on c.id = ms.commitment_id
                 where ms.verified_only = :verifiedOnly and ms.due_q <= :last and %s
                 group by ms.due_q""".formatted(where.sql())))
                 .setParameter("last", last).setParameter("verifiedOnly", verifiedOnly).getResultList();
@@ -389,8 +404,7 @@ class ReadModel {
         List<Object[]> targetRows = where.bind(em.createNativeQuery("""
                 select %1$s, st.status, count(*), sum(st.weight), sum(st.weighted_ratio)
                 from progress_target_state st
-                join target t on t.id = st.target_id
-                join commitment c on c.id = t.commitment_id
+                join commitment c on c.id = st.commitment_id
                 join department d on d.id = c.department_id
                 join round r on r.id = c.round_id
                 where st.verified_only = :verifiedOnly and st.from_q <= :q and :q < st.to_q and %2$s
@@ -403,8 +417,7 @@ class ReadModel {
                 select %1$s, count(*) filter (where ms.due_q <= :q),
                        count(*) filter (where ms.due_q <= :q and ms.done_on_time)
                 from progress_milestone_state ms
-                join milestone m on m.id = ms.milestone_id
-                join commitment c on c.id = m.commitment_id
+                join commitment c on c.id = ms.commitment_id
                 join department d on d.id = c.department_id
                 join round r on r.id = c.round_id
                 where ms.verified_only = :verifiedOnly and %2$s

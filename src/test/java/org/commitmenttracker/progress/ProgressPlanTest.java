@@ -83,9 +83,12 @@ class ProgressPlanTest {
         var where = " and c.id = '" + bulk.commitment() + "'";
         assertUses("select q.q, st.status, count(*), sum(st.weighted_ratio) from generate_series(8084, 8087) q(q) "
                 + "join progress_target_state st on st.from_q <= q.q and q.q < st.to_q "
-                + "join target t on t.id = st.target_id join commitment c on c.id = t.commitment_id "
+                + "join commitment c on c.id = st.commitment_id "
                 + "where st.verified_only = false" + where + " group by 1, 2",
-                "target_commitment_idx", "progress_target_state_pkey");
+                "progress_target_state_commitment_idx");
+        assertUses("select ms.due_q, count(*) from progress_milestone_state ms join commitment c on c.id = "
+                + "ms.commitment_id where ms.verified_only = false" + where + " group by 1",
+                "progress_milestone_state_commitment_idx");
         assertUses("select m.id, o.actual from progress_milestone_overdue o join milestone m on m.id = o.milestone_id "
                 + "join commitment c on c.id = m.commitment_id where o.verified_only = false "
                 + "and o.from_date <= '2021-07-01' and (o.to_date is null or '2021-07-01' < o.to_date)" + where,

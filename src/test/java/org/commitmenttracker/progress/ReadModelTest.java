@@ -104,6 +104,14 @@ class ReadModelTest {
                             seq = seq + 1000 + ?, version = version + 1
                         where id = ?""", rounds.get(0), rounds.get(1), rounds.get(0), random.nextInt(100_000),
                         pick(c, "commitment with a target without start date")),
+                // as the API moves them: a target with its milestones, a milestone only when it has no target
+                this::moveTarget,
+                c -> update(c, "update milestone set commitment_id = ?, version = version + 1 where id = ? "
+                        + "and target_id is null", pick(c, "commitment"), pick(c, "milestone without target")),
+                c -> update(c, """
+                        update commitment set department_id = (select o.department_id from commitment o where o.id = ?),
+                            seq = seq + 1000 + ?, version = version + 1
+                        where id = ?""", pick(c, "commitment"), random.nextInt(100_000), pick(c, "commitment")),
                 this::deleteTarget);
         for (int pass = 0; pass < 2; pass++) {
             for (int kind = 0; kind < writes.size(); kind++) {
@@ -235,6 +243,9 @@ class ReadModelTest {
                     + "where c.round_id = any(?) order by t.id";
             case "milestone" -> "select m.id from milestone m join commitment c on c.id = m.commitment_id "
                     + "where c.round_id = any(?) order by m.id";
+            case "commitment" -> "select c.id from commitment c where c.round_id = any(?) order by c.id";
+            case "milestone without target" -> "select m.id from milestone m join commitment c on c.id = "
+                    + "m.commitment_id where c.round_id = any(?) and m.target_id is null order by m.id";
             case "commitment with a target without start date" -> "select distinct c.id from commitment c "
                     + "join target t on t.commitment_id = c.id where c.round_id = any(?) and t.start_date is null "
                     + "order by c.id";
@@ -259,6 +270,19 @@ class ReadModelTest {
             }
             return sql.lines().findFirst().orElseThrow().trim() + ": " + statement.executeUpdate() + " rows";
         }
+    }
+
+    /** A target and its milestones to another commitment, in one transaction. */
+    private String moveTarget(Connection c) throws SQLException {
+        var target = pick(c, "target");
+        var commitment = pick(c, "commitment");
+        c.setAutoCommit(false);
+        update(c, "update target set commitment_id = ?, version = version + 1 where id = ?", commitment, target);
+        update(c, "update milestone set commitment_id = ?, version = version + 1 where target_id = ?", commitment,
+                target);
+        c.commit();
+        c.setAutoCommit(true);
+        return "move target " + target + " to commitment " + commitment;
     }
 
     /** A target with its reports and milestones, in one transaction. */
