@@ -262,16 +262,17 @@ def main():
         # targets' runs of quarters; the target series still reads its target's reports.
         get(api + "/rounds/%s/progress" % r)
         first_q, last_q = psql(db, "select min(first_q), max(last_q) from progress_target_span").split("|")
-        series = ("select q.q, st.status, count(*), sum(st.weight), sum(st.weighted_ratio) from generate_series(%s, "
-                  "%s) q(q) join progress_target_state st on st.from_q <= q.q and q.q < st.to_q join target t on "
-                  "t.id = st.target_id join commitment c on c.id = t.commitment_id where st.verified_only = false "
-                  "and %%s group by q.q, st.status" % (first_q.strip(), last_q.strip()))
+        series = ("with runs as (select greatest(st.from_q, %s) as f, least(st.to_q, %s + 1) as t, st.status, "
+                  "count(*) as n, sum(st.weight) as w, sum(st.weighted_ratio) as wr from progress_target_state st "
+                  "join commitment c on c.id = st.commitment_id where st.verified_only = false and st.from_q <= %s "
+                  "and st.to_q > %s and %%s group by 1, 2, 3) select q.q, runs.status, sum(runs.n), sum(runs.w), "
+                  "sum(runs.wr) from runs cross join lateral generate_series(runs.f, runs.t - 1) q(q) "
+                  "group by q.q, runs.status" % (first_q.strip(), last_q.strip(), last_q.strip(), first_q.strip()))
         q2022q2 = 2022 * 4 + 1
         grouped = ("select %%s, st.status, count(*), sum(st.weight), sum(st.weighted_ratio) from progress_target_state "
-                   "st join target t on t.id = st.target_id join commitment c on c.id = t.commitment_id join "
-                   "department d on d.id = c.department_id join round r on r.id = c.round_id where st.verified_only "
-                   "= false and st.from_q <= %d and %d < st.to_q and c.round_id = '%s' group by %%s, st.status"
-                   % (q2022q2, q2022q2, r))
+                   "st join commitment c on c.id = st.commitment_id join department d on d.id = c.department_id "
+                   "join round r on r.id = c.round_id where st.verified_only = false and st.from_q <= %d and %d < "
+                   "st.to_q and c.round_id = '%s' group by %%s, st.status" % (q2022q2, q2022q2, r))
         endpoints = [
             ("round roll-up", "/rounds/%s/progress" % r, series % ("c.round_id = '%s'" % r)),
             ("department roll-up", "/departments/%s/progress" % d, series % ("c.department_id = '%s'" % d)),

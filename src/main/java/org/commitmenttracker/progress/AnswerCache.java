@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Progress answers as computed at a version of the data (see {@code progress_version}): an answer is reused only while
  * PostgreSQL still reports that version, so a write is seen at once by every instance, whichever one it went to.
- * A roll-up over ten thousand targets costs hundreds of milliseconds to compute and nothing to reuse, and dashboards
+ * A roll-up over ten thousand targets costs about a hundred milliseconds of sums and nothing to reuse, and dashboards
  * ask the same questions again and again between writes.
  * <p>
  * Requests that ask the same question at the same version while its answer is being computed wait for that one

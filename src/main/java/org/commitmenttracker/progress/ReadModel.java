@@ -60,31 +60,28 @@ class ReadModel {
     }
 
     /**
-     * Settles every write committed so far: a no-op of one statement when nothing is stale. Runs in its own
-     * transaction, one refresh at a time, so that two answers computed at once do not settle the same rows twice.
+     * Settles every write committed before it was called (the caller has read the data's version): a no-op of one
+     * statement when nothing is stale. Each chunk is its own transaction under an advisory lock, so two answers
+     * computed at once do not settle the same rows twice, a large backlog (a bulk load) commits as it goes, and writes
+     * noted meanwhile, which belong to a later version, do not keep it running.
      */
     void refresh() {
-        if (!anyStale()) {
+        var last = (Number) em.createNativeQuery("select max(id) from progress_stale").getSingleResult();
+        if (last == null) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) l")
-                    .setParameter("key", REFRESH_LOCK).getSingleResult();
-            while (settleChunk()) {
-                // until nothing is stale
-            }
-        });
+        while (QuarkusTransaction.requiringNew().call(() -> settleChunk(last.longValue()))) {
+            // until nothing up to the last entry is stale
+        }
     }
 
-    private boolean anyStale() {
-        return !em.createNativeQuery("select 1 from progress_stale limit 1").getResultList().isEmpty();
-    }
-
-    /** Settles up to {@link #CHUNK} stale entries; false when there were none. */
+    /** Settles up to {@link #CHUNK} stale entries noted up to {@code last}; false when there were none. */
     @SuppressWarnings("unchecked")
-    private boolean settleChunk() {
-        List<Object[]> stale = em.createNativeQuery(
-                "select id, target_id, milestone_id from progress_stale order by id limit " + CHUNK).getResultList();
+    private boolean settleChunk(long last) {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) l")
+                .setParameter("key", REFRESH_LOCK).getSingleResult();
+        List<Object[]> stale = em.createNativeQuery("select id, target_id, milestone_id from progress_stale "
+                + "where id <= :last order by id limit " + CHUNK).setParameter("last", last).getResultList();
         if (stale.isEmpty()) {
             return false;
         }
