@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.commitmenttracker.common.persistence.Where;
 import org.commitmenttracker.progress.GroupedQuery.GroupBy;
 import org.commitmenttracker.progress.ProgressRepository.Scope;
-import org.commitmenttracker.progress.ProgressRepository.ScopedMilestone;
 import org.commitmenttracker.progress.ProgressRepository.ScopedTarget;
 import org.commitmenttracker.target.OverdueMilestoneView;
 import org.hibernate.Session;
@@ -258,33 +258,20 @@ class ReadModel {
     // --- answers -------------------------------------------------------------------------------------------------
 
     /** A round's, a department's or a commitment's scope as a condition on commitment {@code c}. */
-    private record InScope(String sql, Map<String, Object> parameters) {
-
-        static InScope of(Scope scope) {
-            var clauses = new ArrayList<String>();
-            var parameters = new HashMap<String, Object>();
-            if (scope.roundId() != null) {
-                clauses.add("c.round_id = :roundId");
-                parameters.put("roundId", scope.roundId());
-            }
-            if (scope.departmentId() != null) {
-                clauses.add("c.department_id = :departmentId");
-                parameters.put("departmentId", scope.departmentId());
-            }
-            if (scope.commitmentId() != null) {
-                clauses.add("c.id = :commitmentId");
-                parameters.put("commitmentId", scope.commitmentId());
-            }
-            if (scope.targetIds() != null) {
-                throw new IllegalArgumentException("The read model answers for rounds, departments and commitments");
-            }
-            return new InScope(clauses.isEmpty() ? "true" : String.join(" and ", clauses), parameters);
+    private static Where within(Scope scope) {
+        if (scope.targetIds() != null) {
+            throw new IllegalArgumentException("The read model answers for rounds, departments and commitments");
         }
+        return new Where()
+                .and("c.round_id = :roundId", "roundId", scope.roundId())
+                .and("c.department_id = :departmentId", "departmentId", scope.departmentId())
+                .and("c.id = :commitmentId", "commitmentId", scope.commitmentId());
+    }
 
-        Query bind(Query query) {
-            parameters.forEach(query::setParameter);
-            return query;
-        }
+    /** {@code query} with the parameters of {@code where} bound. */
+    private static Query bound(Query query, Where where) {
+        where.parameters().forEach(query::setParameter);
+        return query;
     }
 
     /**
@@ -292,8 +279,8 @@ class ReadModel {
      * milestones' due quarters, gaps filled; empty when the scope has neither.
      */
     List<Quarter> span(Scope scope) {
-        var where = InScope.of(scope);
-        var bounds = (Object[]) where.bind(em.createNativeQuery("""
+        var where = within(scope);
+        var bounds = (Object[]) bound(em.createNativeQuery("""
                 select min(f), max(l) from (
                     select s.first_q as f, s.last_q as l
                     from progress_target_span s join commitment c on c.id = s.commitment_id
@@ -302,7 +289,7 @@ class ReadModel {
                     select ms.due_q, ms.due_q
                     from progress_milestone_state ms join commitment c on c.id = ms.commitment_id
                     where ms.verified_only = false and %1$s
-                ) bounds""".formatted(where.sql()))).getSingleResult();
+                ) bounds""".formatted(where.query())), where).getSingleResult();
         if (bounds[0] == null) {
             return List.of();
         }
@@ -337,7 +324,7 @@ class ReadModel {
     /** The roll-up of the scope at each of {@code quarters} (consecutive), by {@code verifiedOnly}'s basis. */
     @SuppressWarnings("unchecked")
     List<Rollup> series(Scope scope, boolean verifiedOnly, List<Quarter> quarters) {
-        var where = InScope.of(scope);
+        var where = within(scope);
         int first = quarters.get(0).index();
         int last = quarters.get(quarters.size() - 1).index();
         var totals = new LinkedHashMap<Integer, Totals>();
@@ -346,7 +333,7 @@ class ReadModel {
         }
         // Targets in the same run of the span's quarters and the same status are added up first, then each run is
         // counted in every quarter it covers: the sums of a quarter are those of the targets it holds, scale included.
-        List<Object[]> targetRows = where.bind(em.createNativeQuery("""
+        List<Object[]> targetRows = bound(em.createNativeQuery("""
                 with runs as (
                     select greatest(st.from_q, :first) as f, least(st.to_q, :last + 1) as t, st.status,
                            count(*) as n, sum(st.weight) as w, sum(st.weighted_ratio) as wr
@@ -355,18 +342,18 @@ class ReadModel {
                     group by 1, 2, 3)
                 select q.q, runs.status, sum(runs.n), sum(runs.w), sum(runs.wr)
                 from runs cross join lateral generate_series(runs.f, runs.t - 1) q(q)
-                group by q.q, runs.status""".formatted(where.sql())))
+                group by q.q, runs.status""".formatted(where.query())), where)
                 .setParameter("first", first).setParameter("last", last).setParameter("verifiedOnly", verifiedOnly)
                 .getResultList();
         for (var row : targetRows) {
             totals.get(((Number) row[0]).intValue()).targets(row[1], row[2], row[3], row[4]);
         }
         // due and done by a quarter's end are every milestone due in or before that quarter: a running sum
-        List<Object[]> milestoneRows = where.bind(em.createNativeQuery("""
+        List<Object[]> milestoneRows = bound(em.createNativeQuery("""
                 select ms.due_q, count(*), count(*) filter (where ms.done_on_time)
                 from progress_milestone_state ms join commitment c on c.id = ms.commitment_id
                 where ms.verified_only = :verifiedOnly and ms.due_q <= :last and %s
-                group by ms.due_q""".formatted(where.sql())))
+                group by ms.due_q""".formatted(where.query())), where)
                 .setParameter("last", last).setParameter("verifiedOnly", verifiedOnly).getResultList();
         for (var row : milestoneRows) {
             int due = Math.max(((Number) row[0]).intValue(), first);
@@ -395,22 +382,22 @@ class ReadModel {
     /** Per group of the scope (every group with a target or a milestone), its sums at quarter {@code q}. */
     @SuppressWarnings("unchecked")
     Map<ProgressService.Group, Totals> grouped(Scope scope, GroupBy groupBy, boolean verifiedOnly, Quarter q) {
-        var where = InScope.of(scope);
+        var where = within(scope);
         var columns = GroupColumns.of(groupBy);
         var groups = new LinkedHashMap<ProgressService.Group, Totals>();
-        List<Object[]> targetRows = where.bind(em.createNativeQuery("""
+        List<Object[]> targetRows = bound(em.createNativeQuery("""
                 select %1$s, st.status, count(*), sum(st.weight), sum(st.weighted_ratio)
                 from progress_target_state st
                 join commitment c on c.id = st.commitment_id
                 join department d on d.id = c.department_id
                 join round r on r.id = c.round_id
                 where st.verified_only = :verifiedOnly and st.from_q <= :q and :q < st.to_q and %2$s
-                group by %3$s, st.status""".formatted(columns.select(), where.sql(), columns.key())))
+                group by %3$s, st.status""".formatted(columns.select(), where.query(), columns.key())), where)
                 .setParameter("q", q.index()).setParameter("verifiedOnly", verifiedOnly).getResultList();
         for (var row : targetRows) {
             groups.computeIfAbsent(group(row), g -> new Totals()).targets(row[5], row[6], row[7], row[8]);
         }
-        List<Object[]> milestoneRows = where.bind(em.createNativeQuery("""
+        List<Object[]> milestoneRows = bound(em.createNativeQuery("""
                 select %1$s, count(*) filter (where ms.due_q <= :q),
                        count(*) filter (where ms.due_q <= :q and ms.done_on_time)
                 from progress_milestone_state ms
@@ -418,7 +405,7 @@ class ReadModel {
                 join department d on d.id = c.department_id
                 join round r on r.id = c.round_id
                 where ms.verified_only = :verifiedOnly and %2$s
-                group by %3$s""".formatted(columns.select(), where.sql(), columns.key())))
+                group by %3$s""".formatted(columns.select(), where.query(), columns.key())), where)
                 .setParameter("q", q.index()).setParameter("verifiedOnly", verifiedOnly).getResultList();
         for (var row : milestoneRows) {
             groups.computeIfAbsent(group(row), g -> new Totals()).milestones(row[5], row[6]);
@@ -432,14 +419,14 @@ class ReadModel {
      */
     @SuppressWarnings("unchecked")
     List<OverdueMilestoneView> overdue(OverdueQuery q) {
-        var filters = new org.commitmenttracker.common.persistence.Where()
+        var filters = new Where()
                 .and("c.id = :commitmentId", "commitmentId", q.commitmentId())
                 .and("m.target_id = :targetId", "targetId", q.targetId())
                 .and("d.id = :departmentId", "departmentId", q.departmentId())
                 .and("r.id = :roundId", "roundId", q.roundId())
                 .and("m.due_date < :dueBefore", "dueBefore", q.dueBefore())
                 .and("m.due_date > :dueAfter", "dueAfter", q.dueAfter());
-        var query = em.createNativeQuery("""
+        var query = bound(em.createNativeQuery("""
                 select m.id, m.due_date, m.description, m.planned_value, o.actual, m.target_id, c.id, c.seq, c.title,
                        d.id, d.code, d.name
                 from progress_milestone_overdue o
@@ -448,9 +435,8 @@ class ReadModel {
                 join department d on d.id = c.department_id
                 join round r on r.id = c.round_id
                 where o.verified_only = :verifiedOnly and o.from_date <= :asOf
-                  and (o.to_date is null or :asOf < o.to_date) and %s""".formatted(filters.query()))
+                  and (o.to_date is null or :asOf < o.to_date) and %s""".formatted(filters.query())), filters)
                 .setParameter("verifiedOnly", q.verifiedOnly()).setParameter("asOf", q.asOf());
-        filters.parameters().forEach(query::setParameter);
         var rows = new ArrayList<OverdueMilestoneView>();
         for (var row : (List<Object[]>) query.getResultList()) {
             var due = toDate(row[1]);
